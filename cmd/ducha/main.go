@@ -1,0 +1,18 @@
+// Command ducha compiles a supervision campaign, kept as YAML and Markdown
+// files, into a static site and a PDF briefing. Run "ducha help" for usage.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+
+	"github.com/ducha/ducha/generator/cli"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

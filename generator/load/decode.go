@@ -1,0 +1,448 @@
+package load
+
+import (
+	"fmt"
+	"math"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/suggest"
+)
+
+// decoder turns a YAML node tree into model values. Unlike yaml.v3's own
+// decoding it knows where every value came from, reports every problem with
+// a line and column, and reads YAML 1.1 traps (yes/no booleans, octal
+// numbers, dates) the way the file format documents.
+type decoder struct {
+	file   string
+	diags  *diag.List
+	schema *schema
+	line   int // added to every line: the line of the front matter's start
+}
+
+func (d *decoder) pos(n *yaml.Node) model.Pos {
+	return model.Pos{File: d.file, Line: n.Line + d.line, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Errorf(d.pos(n), format, args...)
+}
+
+// describe names what a node holds, for messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping (key: value lines)"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return strconv.Quote(n.Value)
+}
+
+// isNull reports whether n is an empty value (key: with nothing after it, ~,
+// or null).
+func isNull(n *yaml.Node) bool {
+	return n == nil || n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+// value decodes n into v. name is what the value is, for messages: the key it
+// was written under, or a noun.
+func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, "%s: anchors and aliases (&name, *name) are not supported; write the value out in full", name)
+		return
+	}
+	t := v.Type()
+	switch {
+	case t == textType:
+		v.Set(reflect.ValueOf(d.text(n, name)))
+		return
+	case t == dateType:
+		if date, ok := d.date(n, name); ok {
+			v.Set(reflect.ValueOf(date))
+		}
+		return
+	case t.Kind() == reflect.String && t.Implements(choiceType):
+		d.choice(n, v, name)
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		if s, ok := d.scalar(n, name); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		d.boolean(n, v, name)
+	case reflect.Int:
+		d.integer(n, v, name)
+	case reflect.Float64:
+		if f, ok := d.number(n, name); ok {
+			v.SetFloat(f)
+		}
+	case reflect.Pointer:
+		elem := reflect.New(t.Elem())
+		d.value(n, elem.Elem(), name)
+		v.Set(elem)
+	case reflect.Slice:
+		d.list(n, v, name, false)
+	case reflect.Struct:
+		d.mapping(n, v, name)
+	default:
+		panic(fmt.Sprintf("load: no decoder for %s", t))
+	}
+}
+
+// scalar returns the text of a scalar node.
+func (d *decoder) scalar(n *yaml.Node, name string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, "%s must be a single value, not %s", name, describe(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+var (
+	intPattern   = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
+	floatPattern = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+	zeroPattern  = regexp.MustCompile(`^[-+]?0[0-9]`)
+)
+
+func (d *decoder) integer(n *yaml.Node, v reflect.Value, name string) {
+	s, ok := d.scalar(n, name)
+	if !ok {
+		return
+	}
+	switch {
+	case zeroPattern.MatchString(s):
+		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write %s", name, s, strings.TrimLeft(s, "0+-"))
+	case !intPattern.MatchString(s):
+		d.errorf(n, "%s must be a whole number, not %s", name, describe(n))
+	default:
+		i, err := strconv.ParseInt(s, 10, 32)
+		if err != nil {
+			d.errorf(n, "%s: %s is too large", name, s)
+			return
+		}
+		v.SetInt(i)
+	}
+}
+
+func (d *decoder) number(n *yaml.Node, name string) (float64, bool) {
+	s, ok := d.scalar(n, name)
+	if !ok {
+		return 0, false
+	}
+	switch {
+	case strings.HasSuffix(s, "%") && floatPattern.MatchString(strings.TrimSuffix(s, "%")):
+		d.errorf(n, "%s: write the number without the %% sign: %s", name, strings.TrimSuffix(s, "%"))
+	case zeroPattern.MatchString(s):
+		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write it without", name, s)
+	case !floatPattern.MatchString(s):
+		d.errorf(n, "%s must be a number such as 12 or 88.5, not %s", name, describe(n))
+	default:
+		f, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.IsInf(f, 0) || math.Abs(f) > 1e15 {
+			d.errorf(n, "%s: %s is too large", name, s)
+			return 0, false
+		}
+		return f, true
+	}
+	return 0, false
+}
+
+func (d *decoder) boolean(n *yaml.Node, v reflect.Value, name string) {
+	s, ok := d.scalar(n, name)
+	if !ok {
+		return
+	}
+	switch s {
+	case "true", "True", "TRUE":
+		v.SetBool(true)
+	case "false", "False", "FALSE":
+		v.SetBool(false)
+	default:
+		switch strings.ToLower(s) {
+		case "yes", "no", "on", "off", "y", "n":
+			d.errorf(n, "%s: %q means true or false only in old YAML (1.1); write true or false", name, s)
+		default:
+			d.errorf(n, "%s must be true or false, not %s", name, describe(n))
+		}
+	}
+}
+
+var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+
+func (d *decoder) date(n *yaml.Node, name string) (model.Date, bool) {
+	s, ok := d.scalar(n, name)
+	if !ok {
+		return model.Date{}, false
+	}
+	if !datePattern.MatchString(s) {
+		d.errorf(n, "%s must be a date written YYYY-MM-DD, e.g. 2015-11-23, not %s", name, describe(n))
+		return model.Date{}, false
+	}
+	date, err := model.ParseDate(s)
+	if err != nil {
+		d.errorf(n, "%s: %s is not a real date; check the month and the day", name, s)
+		return model.Date{}, false
+	}
+	return date, true
+}
+
+func (d *decoder) choice(n *yaml.Node, v reflect.Value, name string) {
+	s, ok := d.scalar(n, name)
+	if !ok {
+		return
+	}
+	choices := v.Interface().(interface{ Choices() []string }).Choices()
+	for _, c := range choices {
+		if s == c {
+			v.SetString(s)
+			return
+		}
+	}
+	msg := fmt.Sprintf("%s: unknown value %q; use one of %s", name, s, strings.Join(choices, ", "))
+	msg += suggest.DidYouMean(s, choices)
+	d.errorf(n, "%s", msg)
+}
+
+// text decodes a Text: a plain string, or a mapping with zh and en.
+func (d *decoder) text(n *yaml.Node, name string) model.Text {
+	t := model.Text{Pos: d.pos(n)}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		t.ZH, t.EN = n.Value, n.Value
+	case yaml.MappingNode:
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if !d.key(k, seen) {
+				continue
+			}
+			s := ""
+			if !isNull(val) {
+				s, _ = d.scalar(val, name+"."+k.Value)
+			}
+			switch k.Value {
+			case "zh":
+				t.ZH = s
+			case "en":
+				t.EN = s
+			default:
+				d.errorf(k, "%s: unknown key %q; text has only zh (Chinese) and en (English)%s", name, k.Value, suggest.DidYouMean(k.Value, []string{"zh", "en"}))
+			}
+		}
+	default:
+		d.errorf(n, "%s must be text, or a mapping with zh and en, not %s", name, describe(n))
+	}
+	return t
+}
+
+// key checks a mapping key: a plain scalar, not seen before in the mapping.
+func (d *decoder) key(k *yaml.Node, seen map[string]*yaml.Node) bool {
+	if k.Kind != yaml.ScalarNode || isNull(k) {
+		d.errorf(k, "a key must be a plain name, not %s", describe(k))
+		return false
+	}
+	if first, dup := seen[k.Value]; dup {
+		d.errorf(k, "duplicate key %q (first written at line %d); remove one of them", k.Value, first.Line+d.line)
+		return false
+	}
+	seen[k.Value] = k
+	return true
+}
+
+// list decodes a sequence, or with bykey a mapping from key to entry, into
+// the slice v.
+func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
+	elem := v.Type().Elem()
+	if bykey {
+		if n.Kind != yaml.MappingNode {
+			d.errorf(n, "%s must be a mapping (one \"id: value\" line per entry), not %s", name, describe(n))
+			return
+		}
+		seen := map[string]*yaml.Node{}
+		out := reflect.MakeSlice(v.Type(), 0, len(n.Content)/2)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if !d.key(k, seen) {
+				continue
+			}
+			e := reflect.New(elem).Elem()
+			d.value(val, e, k.Value)
+			d.setMapKey(e, k)
+			out = reflect.Append(out, e)
+		}
+		v.Set(out)
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, "%s must be a list (one \"- \" line per entry, or [a, b]), not %s", name, describe(n))
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, c := range n.Content {
+		d.value(c, out.Index(i), name+" entry")
+	}
+	v.Set(out)
+}
+
+// setMapKey stores the mapping key k in the mapkey field of the entry e.
+func (d *decoder) setMapKey(e reflect.Value, k *yaml.Node) {
+	for e.Kind() == reflect.Pointer {
+		e = e.Elem()
+	}
+	info := d.schema.info(e.Type())
+	if f := info.find(func(f *field) bool { return f.mapkey }); f != nil {
+		e.Field(f.index).SetString(k.Value)
+	}
+	if info.src >= 0 {
+		src := e.Field(info.src).Addr().Interface().(*model.Src)
+		src.Pos = d.pos(k)
+	}
+}
+
+// nouns name the entries of the file format in messages.
+var nouns = map[reflect.Type]string{
+	reflect.TypeFor[model.Config]():        "ducha.yaml",
+	reflect.TypeFor[model.Campaign]():      "campaign.yaml",
+	reflect.TypeFor[model.Province]():      "province",
+	reflect.TypeFor[model.Unit]():          "unit",
+	reflect.TypeFor[model.Item]():          "key item",
+	reflect.TypeFor[model.Indicator]():     "indicator",
+	reflect.TypeFor[model.Group]():         "group",
+	reflect.TypeFor[model.Person]():        "person",
+	reflect.TypeFor[model.Member]():        "member",
+	reflect.TypeFor[model.SelfExam]():      "self-examination",
+	reflect.TypeFor[model.Inspection]():    "province file",
+	reflect.TypeFor[model.Visit]():         "visit",
+	reflect.TypeFor[model.Value]():         "indicator value",
+	reflect.TypeFor[model.Finding]():       "finding",
+	reflect.TypeFor[model.Rectification](): "rectification",
+	reflect.TypeFor[model.Period]():        "period",
+	reflect.TypeFor[model.Page]():          "front matter",
+}
+
+// entryName names the entry v for messages: its kind, and its ID or key
+// when it has one ("finding zj-03", "self-examination bj").
+func (d *decoder) entryName(v reflect.Value, info *structInfo, name string) string {
+	noun, ok := nouns[v.Type()]
+	if !ok {
+		return name
+	}
+	for _, f := range info.fields {
+		if f.key == "id" || f.key == "no" || f.mapkey {
+			if id := fmt.Sprint(v.Field(f.index).Interface()); id != "" && id != "0" {
+				return noun + " " + id
+			}
+		}
+	}
+	return noun
+}
+
+// mapping decodes a mapping into the struct v.
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
+	info := d.schema.info(v.Type())
+	var src *model.Src
+	if info.src >= 0 {
+		src = v.Field(info.src).Addr().Interface().(*model.Src)
+		src.Pos = d.pos(n)
+	}
+	if n.Kind == yaml.ScalarNode && !isNull(n) {
+		if f := info.find(func(f *field) bool { return f.scalar }); f != nil {
+			d.value(n, v.Field(f.index), name)
+			if src != nil {
+				src.Keys = append(src.Keys, model.KeyPos{Key: f.key, Line: n.Line + d.line, Col: n.Column})
+			}
+			return
+		}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping (key: value lines), not %s", name, describe(n))
+		return
+	}
+	seen := map[string]*yaml.Node{}
+	var unknown []*yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if !d.key(k, seen) {
+			continue
+		}
+		f := info.lookup(k.Value)
+		if f == nil {
+			unknown = append(unknown, k)
+			continue
+		}
+		if src != nil {
+			src.Keys = append(src.Keys, model.KeyPos{Key: f.key, Line: val.Line + d.line, Col: val.Column})
+			d.elementPositions(src, f.key, val)
+		}
+		if isNull(val) {
+			if f.required {
+				d.errorf(val, "%s is empty; give it a value", f.key)
+			}
+			continue
+		}
+		if f.bykey {
+			d.list(val, v.Field(f.index), f.key, true)
+		} else {
+			d.value(val, v.Field(f.index), f.key)
+		}
+	}
+	entry := d.entryName(v, info, name)
+	for _, k := range unknown {
+		d.errorf(k, "unknown key %q in %s%s", k.Value, entry, suggest.DidYouMean(k.Value, info.keys()))
+	}
+	var missing []string
+	for _, f := range info.fields {
+		if f.required && !f.mapkey && seen[f.key] == nil {
+			missing = append(missing, f.key)
+		}
+	}
+	if len(missing) > 0 {
+		d.errorf(n, "%s is missing %s; add %s", entry, quoteList(missing), plural(len(missing), "it", "them"))
+	}
+}
+
+// elementPositions records where each scalar of a list of scalars was
+// written, as the keys "key.0", "key.1", ..., so that a problem with one ID
+// in a list can point at it.
+func (d *decoder) elementPositions(src *model.Src, key string, val *yaml.Node) {
+	if val.Kind != yaml.SequenceNode {
+		return
+	}
+	for i, e := range val.Content {
+		if e.Kind == yaml.ScalarNode {
+			src.Keys = append(src.Keys, model.KeyPos{Key: key + "." + strconv.Itoa(i), Line: e.Line + d.line, Col: e.Column})
+		}
+	}
+}
+
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = strconv.Quote(s)
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

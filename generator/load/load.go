@@ -1,0 +1,353 @@
+// Package load reads a ducha project from an [fs.FS] into the typed
+// [model.Project].
+//
+// It checks what can be checked file by file: text encoding, YAML syntax,
+// the shape of every value (types, enumerations, dates, unknown, duplicate
+// and missing keys), and Markdown front matter. It resolves the IDs that
+// files use to refer to each other, leaving a nil pointer where an ID names
+// nothing; package validate reports those and every other rule that spans
+// files.
+//
+// # Files
+//
+// The loader reads these files (docs/data-format.md describes each key):
+//
+//	ducha.yaml                          project configuration (optional)
+//	data/provinces.yaml                 the provincial-level units
+//	data/units.yaml                     member units of the leading group
+//	data/<campaign>/campaign.yaml       scope of one campaign
+//	data/<campaign>/items.yaml          key items, points and indicators
+//	data/<campaign>/groups.yaml         supervision groups
+//	data/<campaign>/self-exam.yaml      self-examination of every province
+//	data/<campaign>/provinces/<id>.yaml visits, indicator values, findings
+//	content/<campaign>/*.md             narrative (see [model.PageKind])
+//
+// Any other file under data/ or content/ is reported as unread.
+package load
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"path"
+	"reflect"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/suggest"
+)
+
+// Load reads the project in fsys. It always returns a project, as complete
+// as the files allow, and the problems it found. An I/O failure other than a
+// missing file is returned as an error.
+func Load(fsys fs.FS) (*model.Project, *diag.List, error) {
+	l := &loader{fsys: fsys, diags: &diag.List{}, read: map[string]bool{}}
+	p := &model.Project{}
+	l.config(p)
+	l.file("data/provinces.yaml", &p.Provinces, "the list of provinces", true)
+	l.file("data/units.yaml", &p.Units, "the list of member units", true)
+	l.campaigns(p)
+	l.run()
+	if l.err != nil {
+		return nil, l.diags, l.err
+	}
+	slices.Sort(l.broken)
+	p.Unparsed = l.broken
+	link(p)
+	l.unread()
+	return p, l.diags, l.err
+}
+
+// loader holds the state of one Load. Files are decoded in parallel by run.
+type loader struct {
+	fsys   fs.FS
+	diags  *diag.List
+	schema schema
+	jobs   []func()
+
+	mu     sync.Mutex
+	read   map[string]bool // files the loader reads, by path
+	broken []string        // files that could not be parsed
+	err    error           // the first I/O error
+}
+
+func (l *loader) markRead(name string) {
+	l.mu.Lock()
+	l.read[name] = true
+	l.mu.Unlock()
+}
+
+// unparsed records that a file could not be parsed, so that package
+// validate does not report every reference to what it should have held.
+func (l *loader) unparsed(name string) {
+	l.mu.Lock()
+	l.broken = append(l.broken, name)
+	l.mu.Unlock()
+}
+
+func (l *loader) fail(err error) {
+	l.mu.Lock()
+	if l.err == nil {
+		l.err = err
+	}
+	l.mu.Unlock()
+}
+
+// run decodes every queued file, using every core.
+func (l *loader) run() {
+	work := make(chan func())
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for job := range work {
+				job()
+			}
+		})
+	}
+	for _, job := range l.jobs {
+		work <- job
+	}
+	close(work)
+	wg.Wait()
+	l.jobs = nil
+}
+
+// readFile reads a file, reporting it when it is missing and required.
+func (l *loader) readFile(name, what string, required bool) ([]byte, bool) {
+	l.markRead(name)
+	data, err := fs.ReadFile(l.fsys, name)
+	switch {
+	case err == nil:
+		return data, true
+	case errors.Is(err, fs.ErrNotExist):
+		if required {
+			l.diags.Errorf(model.Pos{File: name}, "missing file: create it with %s (see docs/data-format.md)", what)
+		}
+	default:
+		l.fail(err)
+	}
+	return nil, false
+}
+
+// file queues the decoding of a YAML file into v, a pointer.
+func (l *loader) file(name string, v any, what string, required bool) {
+	l.jobs = append(l.jobs, func() { l.decodeFile(name, v, what, required) })
+}
+
+func (l *loader) decodeFile(name string, v any, what string, required bool) bool {
+	data, ok := l.readFile(name, what, required)
+	if !ok {
+		return false
+	}
+	data, ok = checkText(name, data, 0, l.diags)
+	if !ok {
+		l.unparsed(name)
+		return false
+	}
+	root := parseYAML(name, data, 0, l.diags)
+	if root == nil {
+		if onlyComments(data) {
+			emptyFile(name, what, l.diags)
+		}
+		l.unparsed(name)
+		return false
+	}
+	l.decode(name, root, 0, v, what)
+	return true
+}
+
+func onlyComments(data []byte) bool {
+	for _, line := range strings.Split(string(data), "\n") {
+		t := strings.TrimSpace(line)
+		if t != "" && !strings.HasPrefix(t, "#") && t != "---" {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *loader) decode(name string, n *yaml.Node, line int, v any, what string) {
+	d := &decoder{file: name, diags: l.diags, schema: &l.schema, line: line}
+	rv := reflect.ValueOf(v).Elem()
+	if rv.Kind() == reflect.Slice {
+		d.list(n, rv, what, bykeyRoot(rv.Type()))
+		return
+	}
+	d.value(n, rv, what)
+}
+
+// bykeyRoot reports whether a file holding a list of t is written as a
+// mapping: true for self-exam.yaml.
+func bykeyRoot(t reflect.Type) bool { return t == reflect.TypeFor[[]*model.SelfExam]() }
+
+func (l *loader) config(p *model.Project) {
+	l.file("ducha.yaml", &p.Config, "the project configuration", false)
+}
+
+// campaigns queues every campaign folder under data/.
+func (l *loader) campaigns(p *model.Project) {
+	entries, err := fs.ReadDir(l.fsys, "data")
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			l.fail(err)
+			return
+		}
+		l.diags.Errorf(model.Pos{File: "data"}, "missing folder: a project keeps its data in data/ (see docs/data-format.md)")
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || hidden(e.Name()) {
+			continue
+		}
+		dir := path.Join("data", e.Name())
+		if _, err := fs.Stat(l.fsys, path.Join(dir, "campaign.yaml")); err != nil {
+			continue // reported as unread files
+		}
+		c := &model.Campaign{ID: e.Name(), Project: p}
+		p.Campaigns = append(p.Campaigns, c)
+		l.campaign(c, dir)
+	}
+}
+
+func (l *loader) campaign(c *model.Campaign, dir string) {
+	l.file(path.Join(dir, "campaign.yaml"), c, "the campaign's scope", true)
+	l.file(path.Join(dir, "items.yaml"), &c.Items, "the list of key items", true)
+	l.file(path.Join(dir, "groups.yaml"), &c.Groups, "the list of supervision groups", true)
+	l.file(path.Join(dir, "self-exam.yaml"), &c.SelfExams, "the self-examination of every province", true)
+	l.onSite(c, path.Join(dir, "provinces"))
+	l.pages(c, path.Join("content", c.ID))
+}
+
+// onSite queues data/<campaign>/provinces/*.yaml.
+func (l *loader) onSite(c *model.Campaign, dir string) {
+	entries, err := fs.ReadDir(l.fsys, dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		l.fail(err)
+		return
+	}
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".yaml")
+		if e.IsDir() || !ok || hidden(e.Name()) {
+			continue
+		}
+		in := &model.Inspection{ProvinceID: id}
+		c.OnSite = append(c.OnSite, in)
+		name := path.Join(dir, e.Name())
+		l.jobs = append(l.jobs, func() {
+			if !l.decodeFile(name, in, "the visits, indicator values and findings of a province", true) {
+				in.Src.Pos = model.Pos{File: name, Line: 1, Col: 1}
+			}
+		})
+	}
+}
+
+// pages queues the narrative of a campaign: content/<campaign>/.
+func (l *loader) pages(c *model.Campaign, dir string) {
+	add := func(name string, kind model.PageKind, key string) {
+		pg := &model.Page{Kind: kind, Key: key, Path: name}
+		c.Pages = append(c.Pages, pg)
+		l.jobs = append(l.jobs, func() { l.page(pg) })
+	}
+	for _, kind := range []model.PageKind{model.PageOverview, model.PageSummary} {
+		name := path.Join(dir, string(kind)+".md")
+		if _, err := fs.Stat(l.fsys, name); err == nil {
+			add(name, kind, "")
+		}
+	}
+	for _, sub := range []struct {
+		dir  string
+		kind model.PageKind
+	}{{"groups", model.PageGroup}, {"provinces", model.PageProvince}, {"items", model.PageItem}, {"pages", model.PageExtra}} {
+		entries, err := fs.ReadDir(l.fsys, path.Join(dir, sub.dir))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			l.fail(err)
+			return
+		}
+		for _, e := range entries {
+			key, ok := strings.CutSuffix(e.Name(), ".md")
+			if ok && !e.IsDir() && !hidden(e.Name()) {
+				add(path.Join(dir, sub.dir, e.Name()), sub.kind, key)
+			}
+		}
+	}
+}
+
+// page reads one Markdown file and its front matter.
+func (l *loader) page(pg *model.Page) {
+	data, ok := l.readFile(pg.Path, "", true)
+	if !ok {
+		return
+	}
+	pg.Src.Pos = model.Pos{File: pg.Path, Line: 1, Col: 1}
+	data, ok = checkText(pg.Path, data, 0, l.diags)
+	if !ok {
+		return
+	}
+	front, body, found := splitFrontMatter(pg.Path, data, l.diags)
+	pg.Body = body
+	if !found {
+		return
+	}
+	if root := parseYAML(pg.Path, front, 1, l.diags); root != nil {
+		l.decode(pg.Path, root, 1, pg, "front matter")
+	}
+}
+
+// unread warns about files under data/ and content/ that nothing reads.
+func (l *loader) unread() {
+	for _, top := range []string{"data", "content"} {
+		err := fs.WalkDir(l.fsys, top, func(name string, e fs.DirEntry, err error) error {
+			if err != nil {
+				if errors.Is(err, fs.ErrNotExist) {
+					return nil
+				}
+				return err
+			}
+			if hidden(e.Name()) && name != top {
+				if e.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if !e.IsDir() && !l.read[name] {
+				l.diags.Warnf(model.Pos{File: name}, "nothing reads this file; move it out of %s/ or rename it (see docs/data-format.md)%s", top, l.suggestName(name))
+			}
+			return nil
+		})
+		if err != nil {
+			l.fail(err)
+		}
+	}
+}
+
+// suggestName proposes the file the user probably meant, for a typo in a
+// file name such as group.yaml.
+func (l *loader) suggestName(name string) string {
+	dir, base := path.Split(name)
+	var names []string
+	for r := range l.read {
+		if d, b := path.Split(r); d == dir {
+			names = append(names, b)
+		}
+	}
+	if len(names) == 0 {
+		names = []string{"campaign.yaml", "items.yaml", "groups.yaml", "self-exam.yaml", "overview.md", "summary.md"}
+	}
+	slices.Sort(names)
+	return suggest.DidYouMean(base, names)
+}
+
+func hidden(name string) bool { return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") }
+
+// sortCampaigns orders campaigns oldest first.
+func sortCampaigns(cs []*model.Campaign) {
+	slices.SortStableFunc(cs, func(a, b *model.Campaign) int {
+		return cmp.Or(a.Period.Start.Compare(b.Period.Start), cmp.Compare(a.ID, b.ID))
+	})
+}

@@ -1,0 +1,165 @@
+package model
+
+// Project is everything in one ducha project: its configuration, the
+// reference data shared by all campaigns, and the campaigns themselves.
+type Project struct {
+	Config    Config
+	Provinces []*Province // data/provinces.yaml, in file order
+	Units     []*Unit     // data/units.yaml, in file order
+	Campaigns []*Campaign // one per folder of data/, oldest first
+	// Unparsed lists the files that could not be read as YAML at all, so
+	// that checks do not report every reference to what they should hold.
+	Unparsed []string
+
+	provinceByID map[string]*Province
+	unitByID     map[string]*Unit
+}
+
+// Index builds the project's lookup tables. The loader calls it once the
+// reference data is read.
+func (p *Project) Index() {
+	p.provinceByID = make(map[string]*Province, len(p.Provinces))
+	for _, x := range p.Provinces {
+		if _, dup := p.provinceByID[x.ID]; !dup {
+			p.provinceByID[x.ID] = x
+		}
+	}
+	p.unitByID = make(map[string]*Unit, len(p.Units))
+	for _, x := range p.Units {
+		if _, dup := p.unitByID[x.ID]; !dup {
+			p.unitByID[x.ID] = x
+		}
+	}
+}
+
+// Parsed reports whether the file name was read (or is absent), as opposed
+// to unreadable.
+func (p *Project) Parsed(name string) bool {
+	for _, u := range p.Unparsed {
+		if u == name {
+			return false
+		}
+	}
+	return true
+}
+
+// Province returns the province with the given ID, or nil.
+func (p *Project) Province(id string) *Province { return p.provinceByID[id] }
+
+// Unit returns the unit with the given ID, or nil.
+func (p *Project) Unit(id string) *Unit { return p.unitByID[id] }
+
+// Campaign returns the campaign with the given ID, or nil.
+func (p *Project) Campaign(id string) *Campaign {
+	for _, c := range p.Campaigns {
+		if c.ID == id {
+			return c
+		}
+	}
+	return nil
+}
+
+// Current returns the campaign the site and briefing show: the one named by
+// the configuration, or else the latest. It is nil when there is none.
+func (p *Project) Current() *Campaign {
+	if p.Config.Campaign != "" {
+		return p.Campaign(p.Config.Campaign)
+	}
+	if len(p.Campaigns) == 0 {
+		return nil
+	}
+	return p.Campaigns[len(p.Campaigns)-1]
+}
+
+// Config is the project configuration, read from ducha.yaml. Every field is
+// optional.
+type Config struct {
+	// Language of the interface of the site and briefing; default zh.
+	Language Lang `key:"language"`
+	// Campaign is the ID (folder name under data/) of the campaign to
+	// publish; empty means the latest by period.
+	Campaign string `key:"campaign"`
+	// Markdown configures how narrative is rendered.
+	Markdown MarkdownConfig `key:"markdown"`
+	// PDF configures the briefing.
+	PDF PDFConfig `key:"pdf"`
+	Src Src
+}
+
+// Lang returns the configured language, zh by default.
+func (c Config) Lang() Lang {
+	if c.Language == "" {
+		return ZH
+	}
+	return c.Language
+}
+
+// MarkdownConfig configures the Markdown renderer.
+type MarkdownConfig struct {
+	// UnsafeHTML lets raw HTML in Markdown through to the site. Off by
+	// default: raw HTML is dropped.
+	UnsafeHTML bool `key:"unsafe_html"`
+	Src        Src
+}
+
+// PDFConfig configures the briefing.
+type PDFConfig struct {
+	// Marking is printed on the cover and in every header, e.g. 内部资料.
+	// Empty means no marking.
+	Marking Text `key:"marking"`
+	// Font names TrueType files, relative to the project root, to use
+	// instead of the embedded font.
+	Font FontConfig `key:"font"`
+	// Annex chooses which findings the annex lists: all, problems (every
+	// problem), or open (open problems only). Default: all up to
+	// 2,000 findings, open above that.
+	Annex AnnexChoice `key:"annex"`
+	Src   Src
+}
+
+// FontConfig names a project's own font files.
+type FontConfig struct {
+	Regular string `key:"regular,required"` // a .ttf file
+	Bold    string `key:"bold"`             // a .ttf file; default: the regular face
+	Src     Src
+}
+
+// AnnexChoice says which findings the briefing's annex lists.
+type AnnexChoice string
+
+// The choices for the annex.
+const (
+	AnnexAuto     AnnexChoice = ""
+	AnnexAll      AnnexChoice = "all"
+	AnnexProblems AnnexChoice = "problems"
+	AnnexOpen     AnnexChoice = "open"
+)
+
+// Choices lists the values an AnnexChoice may take.
+func (AnnexChoice) Choices() []string { return []string{"all", "problems", "open"} }
+
+// Province is a provincial-level unit (province, autonomous region or
+// municipality), from data/provinces.yaml.
+type Province struct {
+	ID    string       `key:"id,required"`   // ISO 3166-2:CN code in lower case: bj, zj, nm
+	Code  string       `key:"code,required"` // GB/T 2260 six-digit code: 110000
+	Name  Text         `key:"name,required"` // full name: 北京市 / Beijing
+	Short Text         `key:"short"`         // short name for charts: 北京; default: Name
+	Kind  ProvinceKind `key:"kind,required"`
+	Src   Src
+}
+
+// Label returns the short name in lang.
+func (p *Province) Label(lang Lang) string { return p.Short.Or(p.Name).In(lang) }
+
+// Unit is an organisation: a member unit of the leading group, from
+// data/units.yaml.
+type Unit struct {
+	ID    string `key:"id,required"`   // easy to type: ndrc, moe, mohrss
+	Name  Text   `key:"name,required"` // 国家发展和改革委员会
+	Short Text   `key:"short"`         // 发展改革委; default: Name
+	Src   Src
+}
+
+// Label returns the short name in lang.
+func (u *Unit) Label(lang Lang) string { return u.Short.Or(u.Name).In(lang) }

@@ -1,0 +1,96 @@
+// Package model is the typed model of a supervision campaign that every stage
+// of ducha shares: the loader fills it, the validator checks it, and the site
+// and briefing renderers read it.
+//
+// The model does no I/O. Values that come from the user's files carry a [Src]
+// that says where they were written, so that any stage can report a problem
+// at the right path:line:col.
+//
+// Struct tags named "key" describe the file format: the loader decodes YAML
+// mappings into these structs by them. A tag reads `key:"name,options"`; the
+// options are:
+//
+//   - required: the key must be present and not empty;
+//   - scalar: when the entry is written as a plain scalar instead of a
+//     mapping, the scalar goes into this field (a shorthand);
+//   - mapkey: in a list written as a mapping (see bykey), the mapping's key
+//     goes into this field;
+//   - bykey: this list is written as a mapping from each entry's key to the
+//     entry.
+//
+// Fields tagged `key:"-"` or not tagged are derived, never read from a file.
+// docs/data-format.md documents every key; a test keeps the two in step.
+package model
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Pos is a position in a user's file. Line and Col count from 1; zero means
+// unknown (a whole-file problem has Line 0, a line-only problem Col 0).
+type Pos struct {
+	File string // path relative to the project root, with forward slashes
+	Line int
+	Col  int
+}
+
+// String formats p as path:line:col, path:line or path.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	case p.Col == 0:
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+}
+
+// IsZero reports whether p names no file.
+func (p Pos) IsZero() bool { return p.File == "" }
+
+// KeyPos records where the value of one key of a mapping starts.
+type KeyPos struct {
+	Key       string
+	Line, Col int
+}
+
+// Src records where an entry was written: the start of its mapping (or
+// scalar) and the position of each key's value. The loader fills it.
+type Src struct {
+	Pos  Pos
+	Keys []KeyPos
+}
+
+// At returns the position of the value of key, or of the entry itself when
+// the key was not written.
+func (s Src) At(key string) Pos {
+	for _, k := range s.Keys {
+		if k.Key == key {
+			return Pos{File: s.Pos.File, Line: k.Line, Col: k.Col}
+		}
+	}
+	return s.Pos
+}
+
+// AtIndex returns the position of the i-th element of the list written
+// under key, or of the key when the element's position is unknown.
+func (s Src) AtIndex(key string, i int) Pos {
+	k := key + "." + strconv.Itoa(i)
+	for _, kp := range s.Keys {
+		if kp.Key == k {
+			return Pos{File: s.Pos.File, Line: kp.Line, Col: kp.Col}
+		}
+	}
+	return s.At(key)
+}
+
+// Has reports whether key was written in the entry.
+func (s Src) Has(key string) bool {
+	for _, k := range s.Keys {
+		if k.Key == key {
+			return true
+		}
+	}
+	return false
+}

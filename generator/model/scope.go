@@ -1,0 +1,210 @@
+package model
+
+// Campaign is one annual supervision: the files under data/<id>/ and the
+// narrative under content/<id>/.
+type Campaign struct {
+	ID string // the folder name, e.g. 2015
+
+	// From data/<id>/campaign.yaml.
+	Title        Text     `key:"title,required"`
+	ShortTitle   Text     `key:"short_title"` // for headers; default: Title
+	Edition      int      `key:"edition,required"`
+	Basis        Text     `key:"basis,required"`     // the policy document checked
+	Organiser    Text     `key:"organiser,required"` // the leading group
+	Period       Period   `key:"period,required"`
+	AsOf         Date     `key:"as_of,required"` // the date the report speaks for
+	Illustrative bool     `key:"illustrative"`   // the data is made up or partly made up
+	Note         Text     `key:"note"`           // shown with the illustrative banner
+	Methods      []Text   `key:"methods"`
+	MemberIDs    []string `key:"members,required"` // member units of the leading group
+	Src          Src
+
+	Members   []*Unit       // resolved MemberIDs, in the same order
+	Items     []*Item       // data/<id>/items.yaml
+	Groups    []*Group      // data/<id>/groups.yaml
+	SelfExams []*SelfExam   // data/<id>/self-exam.yaml, one per province
+	OnSite    []*Inspection // data/<id>/provinces/*.yaml, in province order
+	Pages     []*Page       // content/<id>/**.md
+	Project   *Project
+
+	itemByID      map[string]*Item
+	indicatorByID map[string]*Indicator
+	findingByID   map[string]*Finding
+}
+
+// Index builds the campaign's lookup tables once its data is read.
+func (c *Campaign) Index() {
+	c.itemByID = map[string]*Item{}
+	c.indicatorByID = map[string]*Indicator{}
+	for _, it := range c.Items {
+		if _, dup := c.itemByID[it.ID]; !dup {
+			c.itemByID[it.ID] = it
+		}
+		for _, ind := range it.Indicators {
+			if _, dup := c.indicatorByID[ind.ID]; !dup {
+				c.indicatorByID[ind.ID] = ind
+			}
+		}
+	}
+	c.findingByID = map[string]*Finding{}
+	for _, in := range c.OnSite {
+		for _, f := range in.Findings {
+			if _, dup := c.findingByID[f.ID]; !dup {
+				c.findingByID[f.ID] = f
+			}
+		}
+	}
+}
+
+// Item returns the key item with the given ID, or nil.
+func (c *Campaign) Item(id string) *Item { return c.itemByID[id] }
+
+// Indicator returns the indicator with the given ID, or nil.
+func (c *Campaign) Indicator(id string) *Indicator { return c.indicatorByID[id] }
+
+// Finding returns the finding with the given ID, or nil.
+func (c *Campaign) Finding(id string) *Finding { return c.findingByID[id] }
+
+// Group returns the group with number no, or nil.
+func (c *Campaign) Group(no int) *Group {
+	for _, g := range c.Groups {
+		if g.No == no {
+			return g
+		}
+	}
+	return nil
+}
+
+// Inspection returns the on-site data of the province with the given ID, or
+// nil when the province was not visited.
+func (c *Campaign) Inspection(province string) *Inspection {
+	for _, in := range c.OnSite {
+		if in.Province != nil && in.Province.ID == province {
+			return in
+		}
+	}
+	return nil
+}
+
+// SelfExam returns the self-examination of the province with the given ID,
+// or nil.
+func (c *Campaign) SelfExam(province string) *SelfExam {
+	for _, s := range c.SelfExams {
+		if s.ProvinceID == province {
+			return s
+		}
+	}
+	return nil
+}
+
+// Findings returns every finding of the campaign, province by province in
+// file order.
+func (c *Campaign) Findings() []*Finding {
+	n := 0
+	for _, in := range c.OnSite {
+		n += len(in.Findings)
+	}
+	all := make([]*Finding, 0, n)
+	for _, in := range c.OnSite {
+		all = append(all, in.Findings...)
+	}
+	return all
+}
+
+// Page returns the narrative page of the given kind and key, or nil.
+func (c *Campaign) Page(kind PageKind, key string) *Page {
+	for _, p := range c.Pages {
+		if p.Kind == kind && p.Key == key {
+			return p
+		}
+	}
+	return nil
+}
+
+// Label returns the short title in lang.
+func (c *Campaign) Label(lang Lang) string { return c.ShortTitle.Or(c.Title).In(lang) }
+
+// Item is a key item of the campaign: what the groups check.
+type Item struct {
+	ID         string       `key:"id,required"` // easy to type and stable across years: wages
+	Name       Text         `key:"name,required"`
+	Short      Text         `key:"short"` // for charts and tables; default: Name
+	Points     []Text       `key:"points"`
+	Indicators []*Indicator `key:"indicators"`
+	Src        Src
+
+	No int // 1-based position in items.yaml
+}
+
+// Label returns the short name in lang.
+func (it *Item) Label(lang Lang) string { return it.Short.Or(it.Name).In(lang) }
+
+// Indicator is a measurable quantity under a key item.
+type Indicator struct {
+	ID      string    `key:"id,required"` // unique in the campaign: contract-rate
+	Name    Text      `key:"name,required"`
+	Measure Measure   `key:"unit,required"`
+	Target  *float64  `key:"target"` // nil: no target
+	Better  Direction `key:"better"` // default higher
+	Src     Src
+
+	Item *Item
+}
+
+// HigherIsBetter reports whether a higher value is better.
+func (ind *Indicator) HigherIsBetter() bool { return ind.Better != LowerBetter }
+
+// Meets reports whether v meets the target. It reports true when there is
+// no target.
+func (ind *Indicator) Meets(v float64) bool {
+	if ind.Target == nil {
+		return true
+	}
+	if ind.HigherIsBetter() {
+		return v >= *ind.Target
+	}
+	return v <= *ind.Target
+}
+
+// Group is a supervision group.
+type Group struct {
+	No          int      `key:"no,required"`   // 1, 2, ...: 第一组
+	LeadID      string   `key:"lead,required"` // the unit whose leader leads it
+	Leader      Person   `key:"leader"`
+	Members     []Member `key:"members"`
+	ProvinceIDs []string `key:"provinces,required"`
+	Dates       Period   `key:"dates"` // when it was on site; default: the campaign period
+	Src         Src
+
+	Lead      *Unit
+	Provinces []*Province
+}
+
+// Person is a named person with a title.
+type Person struct {
+	Name  Text `key:"name,required,scalar"`
+	Title Text `key:"title"`
+	Src   Src
+}
+
+// Member is a member of a group: a person from a member unit, or the unit
+// alone when written as a plain ID.
+type Member struct {
+	UnitID string `key:"unit,required,scalar"`
+	Name   Text   `key:"name"`
+	Role   Text   `key:"role"` // e.g. 联络员
+	Src    Src
+
+	Unit *Unit
+}
+
+// SelfExam is a province's self-examination report.
+type SelfExam struct {
+	ProvinceID string `key:"province,mapkey"`
+	Submitted  bool   `key:"submitted,required"`
+	Date       Date   `key:"date"` // required when submitted
+	Summary    Text   `key:"summary"`
+	Src        Src
+
+	Province *Province
+}

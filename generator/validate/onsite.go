@@ -1,0 +1,128 @@
+package validate
+
+import (
+	"github.com/ducha/ducha/generator/model"
+)
+
+func (v *validator) onSite(c *model.Campaign) {
+	findings := map[string]model.Pos{}
+	for _, in := range c.OnSite {
+		file := model.Pos{File: in.Src.Pos.File, Line: 1, Col: 1}
+		switch {
+		case v.noProvince(in.ProvinceID):
+			v.errorf(file, "no province %q in data/provinces.yaml; name the file after a province ID%s", in.ProvinceID, v.suggest(in.ProvinceID, provinceIDs(v.p)))
+		case in.Group == nil && v.p.Parsed("data/"+c.ID+"/groups.yaml"):
+			v.errorf(file, "no group visited %q; add it to the provinces: of a group in data/%s/groups.yaml", in.ProvinceID, c.ID)
+		}
+		v.visits(c, in)
+		v.values(c, in)
+		for _, f := range in.Findings {
+			v.finding(c, in, f, findings)
+		}
+	}
+}
+
+func (v *validator) visits(c *model.Campaign, in *model.Inspection) {
+	ids(v, in.Visits, "visit", func(x *model.Visit) (string, model.Src) { return x.ID, x.Src })
+	for _, vi := range in.Visits {
+		v.within(c, vi.Date, vi.Src.At("date"), "visit date")
+		if g := in.Group; g != nil && !g.Dates.IsZero() && !vi.Date.IsZero() && !g.Dates.Contains(vi.Date) && c.Period.Contains(vi.Date) {
+			v.diags.Warnf(vi.Src.At("date"), "visit date %s is outside group %d's dates (%s to %s)", vi.Date, g.No, g.Dates.Start, g.Dates.End)
+		}
+		if vi.Met < 0 {
+			v.errorf(vi.Src.At("met"), "met %d: the number of people met cannot be negative", vi.Met)
+		}
+	}
+}
+
+func (v *validator) values(c *model.Campaign, in *model.Inspection) {
+	for _, val := range in.Values {
+		if val.Indicator == nil {
+			if !v.p.Parsed("data/" + c.ID + "/items.yaml") {
+				continue
+			}
+			v.errorf(val.Src.Pos, "no indicator %q in data/%s/items.yaml%s", val.IndicatorID, c.ID, v.suggest(val.IndicatorID, indicatorIDs(c)))
+			continue
+		}
+		v.number(val.Value, val.Indicator.Measure, val.Src.At("value"), val.IndicatorID)
+	}
+}
+
+func indicatorIDs(c *model.Campaign) []string {
+	var out []string
+	for _, it := range c.Items {
+		for _, ind := range it.Indicators {
+			out = append(out, ind.ID)
+		}
+	}
+	return out
+}
+
+func (v *validator) finding(c *model.Campaign, in *model.Inspection, f *model.Finding, seen map[string]model.Pos) {
+	src := f.Src
+	if f.ID != "" && v.checkID(f.ID, src.At("id"), "finding") {
+		if prev, dup := seen[f.ID]; dup {
+			v.errorf(src.At("id"), "finding ID %q is already used at %s; finding IDs are unique in the campaign, e.g. %s-%02d", f.ID, where(prev, src.At("id")), in.ProvinceID, len(in.Findings))
+		} else {
+			seen[f.ID] = src.At("id")
+		}
+	}
+	if f.ItemID != "" && f.Item == nil && v.p.Parsed("data/"+c.ID+"/items.yaml") {
+		v.errorf(src.At("item"), "no key item %q in data/%s/items.yaml%s", f.ItemID, c.ID, v.suggest(f.ItemID, itemIDs(c)))
+	}
+	for i, id := range f.VisitIDs {
+		if in.Visit(id) == nil {
+			v.errorf(src.AtIndex("visits", i), "no visit %q in this file; evidence must be a visit listed under visits:", id)
+		}
+	}
+	v.kind(f)
+	if f.Date.IsZero() && len(f.VisitIDs) == 0 && src.Has("kind") {
+		v.errorf(src.Pos, "finding %s has no date and no visits; add date: YYYY-MM-DD or the visits it rests on", f.ID)
+	}
+	if src.Has("date") && !c.Period.Start.IsZero() && f.Date.Before(c.Period.Start) {
+		v.errorf(src.At("date"), "finding date %s is before the campaign started (%s)", f.Date, c.Period.Start)
+	}
+	if f.Rect != nil {
+		v.rectification(c, f)
+	}
+}
+
+// kind checks what a problem must have and a practice must not.
+func (v *validator) kind(f *model.Finding) {
+	src := f.Src
+	switch f.Kind {
+	case model.Problem:
+		if f.Severity == "" && !src.Has("severity") {
+			v.errorf(src.Pos, "problem %s has no severity; add severity: high, medium or low", f.ID)
+		}
+		if f.Rect == nil && !src.Has("rectification") {
+			v.errorf(src.Pos, "problem %s has no rectification; add rectification: with responsible, deadline and status", f.ID)
+		}
+	case model.Practice:
+		if src.Has("severity") {
+			v.errorf(src.At("severity"), "a good practice has no severity; remove it, or make the finding kind: problem")
+		}
+		if src.Has("rectification") {
+			v.errorf(src.At("rectification"), "a good practice needs no rectification; remove it, or make the finding kind: problem")
+		}
+	}
+}
+
+func (v *validator) rectification(c *model.Campaign, f *model.Finding) {
+	r := f.Rect
+	src := r.Src
+	if !r.Deadline.IsZero() && !f.Date.IsZero() && r.Deadline.Before(f.Date) {
+		v.errorf(src.At("deadline"), "deadline %s is before the finding was made (%s); check the date", r.Deadline, f.Date)
+	}
+	switch {
+	case r.Status == model.Closed && r.Closed.IsZero() && src.Has("status"):
+		v.errorf(src.At("status"), "status is closed but there is no closing date; add closed: YYYY-MM-DD")
+	case r.Status != model.Closed && r.Status != "" && !r.Closed.IsZero():
+		v.errorf(src.At("closed"), "a closing date is given but the status is %s; set status: closed, or remove the date", r.Status)
+	case r.Closed.IsZero():
+	case !f.Date.IsZero() && r.Closed.Before(f.Date):
+		v.errorf(src.At("closed"), "closed %s is before the finding was made (%s); check the date", r.Closed, f.Date)
+	case !c.AsOf.IsZero() && r.Closed.After(c.AsOf):
+		v.errorf(src.At("closed"), "closed %s is after the report's as_of date (%s); a report cannot know the future", r.Closed, c.AsOf)
+	}
+}
