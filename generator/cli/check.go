@@ -30,11 +30,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	p, diags, err := pipeline.Check(os.DirFS(dir))
+	ch, err := pipeline.Check(os.DirFS(dir))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha check: %v\n", err)
 		return ExitInternal
 	}
+	p, diags := ch.Project, ch.Diags
 	if err := diag.Write(e.stdout, diag.Format(*format), diags.Items()); err != nil {
 		return ExitInternal
 	}

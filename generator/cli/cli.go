@@ -35,6 +35,8 @@ type env struct {
 func commands() []command {
 	return []command{
 		{"check", "report every problem in the project's files", runCheck},
+		{"build", "write the site and PDF briefing into public/", runBuild},
+		{"pdf", "write only the PDF briefing", runPDF},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
 	}

@@ -240,7 +240,7 @@ func (d *decoder) text(n *yaml.Node, name string) model.Text {
 			case "en":
 				t.EN = s
 			default:
-				d.errorf(k, "%s: unknown key %q; text has only zh (Chinese) and en (English)%s", name, k.Value, suggest.DidYouMean(k.Value, []string{"zh", "en"}))
+				d.errorf(k, "%s: unknown key %q; text has only zh (Chinese) and en (English)%s%s", name, k.Value, suggest.DidYouMean(k.Value, []string{"zh", "en"}), commaHint(n, val))
 			}
 		}
 	default:
@@ -374,6 +374,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 	}
 	seen := map[string]*yaml.Node{}
 	var unknown []*yaml.Node
+	values := map[*yaml.Node]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if !d.key(k, seen) {
@@ -382,6 +383,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		f := info.lookup(k.Value)
 		if f == nil {
 			unknown = append(unknown, k)
+			values[k] = val
 			continue
 		}
 		if src != nil {
@@ -402,7 +404,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 	}
 	entry := d.entryName(v, info, name)
 	for _, k := range unknown {
-		d.errorf(k, "unknown key %q in %s%s", k.Value, entry, suggest.DidYouMean(k.Value, info.keys()))
+		d.errorf(k, "unknown key %q in %s%s%s", k.Value, entry, suggest.DidYouMean(k.Value, info.keys()), commaHint(n, values[k]))
 	}
 	var missing []string
 	for _, f := range info.fields {
@@ -413,6 +415,16 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 	if len(missing) > 0 {
 		d.errorf(n, "%s is missing %s; add %s", entry, quoteList(missing), plural(len(missing), "it", "them"))
 	}
+}
+
+// commaHint explains the usual cause of an unknown key without a value in
+// a {…} mapping: a comma in unquoted text, which YAML reads as the start of
+// a new key.
+func commaHint(mapping, val *yaml.Node) string {
+	if mapping.Style&yaml.FlowStyle == 0 || !isNull(val) {
+		return ""
+	}
+	return `; inside {…} a comma starts a new key: put quotes around text that contains a comma, e.g. en: "Hangzhou, Zhejiang"`
 }
 
 // elementPositions records where each scalar of a list of scalars was

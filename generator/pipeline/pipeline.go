@@ -3,22 +3,151 @@
 package pipeline
 
 import (
+	"context"
+	"errors"
 	"io/fs"
+	"sync"
+	"time"
 
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/load"
+	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/generator/pdf"
+	"github.com/ducha/ducha/generator/report"
+	"github.com/ducha/ducha/generator/site"
 	"github.com/ducha/ducha/generator/validate"
 )
 
-// Check loads and validates the project in fsys. It returns the project (as
-// complete as the files allow) and every problem found. The error is an I/O
-// failure, not a problem with the data.
-func Check(fsys fs.FS) (*model.Project, *diag.List, error) {
+// BriefingName is the file name of the briefing in the site.
+const BriefingName = "briefing.pdf"
+
+// Checked is a project that has been loaded and checked.
+type Checked struct {
+	Project *model.Project
+	Fonts   pdf.Fonts
+	Diags   *diag.List
+}
+
+// Check loads and validates the project in fsys, and checks that the
+// briefing's fonts can draw all of its text. The error is an I/O failure,
+// not a problem with the data: those are in Diags.
+func Check(fsys fs.FS) (*Checked, error) {
 	p, diags, err := load.Load(fsys)
 	if err != nil {
-		return nil, diags, err
+		return nil, err
 	}
 	validate.Project(p, diags)
-	return p, diags, nil
+	if len(p.Campaigns) == 0 && diags.Len() == 0 {
+		diags.Errorf(model.Pos{File: "data"}, "no campaign: create data/<year>/campaign.yaml (see docs/data-format.md)")
+	}
+	fonts, err := loadFonts(fsys, p.Config, diags)
+	if err != nil {
+		return nil, err
+	}
+	if fonts.Regular != nil {
+		for _, c := range p.Campaigns {
+			pdf.CheckText(p, c, fonts, diags)
+		}
+	}
+	return &Checked{Project: p, Fonts: fonts, Diags: diags}, nil
+}
+
+// Options configure Render.
+type Options struct {
+	// AsOf replaces the campaign's as_of date when set.
+	AsOf model.Date
+	// Site writes the HTML site.
+	Site bool
+	// Briefing writes the PDF briefing (as BriefingName in the site).
+	Briefing bool
+	// Created is the creation date written into the PDF; the zero value
+	// means midnight UTC at the start of the as-of date.
+	Created time.Time
+}
+
+// Result counts what Render wrote.
+type Result struct {
+	Campaign *model.Campaign
+	Pages    int // HTML pages
+	Files    int // files of every kind
+	PDFPages int
+}
+
+// Render renders the current campaign of a checked project with no errors
+// into w: the site and the briefing, at the same time.
+func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts Options) (Result, error) {
+	p := ch.Project
+	c := p.Current()
+	if c == nil {
+		return Result{}, errors.New("pipeline: no campaign to render")
+	}
+	r := report.New(c, p.Config.Lang())
+	if !opts.AsOf.IsZero() {
+		r = report.NewAsOf(c, p.Config.Lang(), opts.AsOf)
+	}
+	md := markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
+	var (
+		wg      sync.WaitGroup
+		st      site.Stats
+		pages   int
+		siteErr error
+		pdfErr  error
+	)
+	if opts.Site {
+		wg.Go(func() {
+			st, siteErr = site.Render(ctx, w, p, r, site.Options{
+				Templates: templates(fsys),
+				Markdown:  md,
+				Briefing:  briefingLink(opts),
+			})
+		})
+	}
+	if opts.Briefing {
+		wg.Go(func() {
+			pages, pdfErr = writeBriefing(ctx, w, p, r, ch.Fonts, md, opts)
+		})
+	}
+	wg.Wait()
+	res := Result{Campaign: c, Pages: st.Pages, Files: st.Files, PDFPages: pages}
+	if opts.Briefing {
+		res.Files++
+	}
+	return res, errors.Join(siteErr, pdfErr)
+}
+
+func briefingLink(opts Options) string {
+	if opts.Briefing {
+		return BriefingName
+	}
+	return ""
+}
+
+func writeBriefing(ctx context.Context, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, opts Options) (int, error) {
+	f, err := w.Create(BriefingName)
+	if err != nil {
+		return 0, err
+	}
+	created := opts.Created
+	if created.IsZero() {
+		created = r.AsOf.Time()
+	}
+	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Created: created})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return st.Pages, err
+}
+
+// templates returns the project's templates/ folder, or nil.
+func templates(fsys fs.FS) fs.FS {
+	if fi, err := fs.Stat(fsys, "templates"); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, "templates")
+	if err != nil {
+		return nil
+	}
+	return sub
 }

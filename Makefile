@@ -1,0 +1,64 @@
+# ducha: see README.md. The two commands a new user needs:
+#   make site   builds the sample campaign's site and PDF briefing into public/
+#   make test   runs every test
+# Both install what they need first (Go modules, the pinned npm assets).
+
+GO      ?= go
+BIN     := bin/ducha
+DIST    := generator/assets/dist
+NPMMOD  := node_modules
+ASSETS  := $(DIST)/echarts.min.js $(DIST)/NotoSerifSC-Regular.ttf $(DIST)/NotoSansSC-Regular.ttf $(DIST)/NotoSansSC-Bold.ttf
+GOFILES := $(shell find . -name '*.go' -not -path './node_modules/*' 2>/dev/null)
+
+.PHONY: all build site check test serve bench fuzz assets clean
+
+all: build
+
+# assets installs the pinned third-party files (package-lock.json) with npm
+# and copies the ones ducha embeds into generator/assets/dist/.
+assets: $(ASSETS)
+
+$(NPMMOD)/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+$(DIST)/echarts.min.js: $(NPMMOD)/.package-lock.json
+	@mkdir -p $(DIST)
+	cp $(NPMMOD)/echarts/dist/echarts.min.js $@
+$(DIST)/NotoSerifSC-Regular.ttf: $(NPMMOD)/.package-lock.json
+	@mkdir -p $(DIST)
+	cp $(NPMMOD)/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf $@
+$(DIST)/NotoSansSC-Regular.ttf: $(NPMMOD)/.package-lock.json
+	@mkdir -p $(DIST)
+	cp $(NPMMOD)/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf $@
+$(DIST)/NotoSansSC-Bold.ttf: $(NPMMOD)/.package-lock.json
+	@mkdir -p $(DIST)
+	cp $(NPMMOD)/@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf $@
+
+build: $(BIN)
+
+$(BIN): $(ASSETS) $(GOFILES) go.mod go.sum
+	$(GO) build -o $(BIN) ./cmd/ducha
+
+# site builds the sample campaign (this folder is the sample project).
+site: $(BIN)
+	$(BIN) build .
+
+check: $(BIN)
+	$(BIN) check .
+
+serve: $(BIN)
+	$(BIN) serve .
+
+test: $(ASSETS)
+	$(GO) vet ./...
+	$(GO) test ./...
+
+bench: $(ASSETS)
+	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+
+fuzz: $(ASSETS)
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./generator/load
+
+clean:
+	rm -rf bin public $(DIST)

@@ -1,0 +1,118 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+)
+
+// Dir is a Writer that builds into a temporary folder beside the target
+// folder and replaces the target with it on Commit.
+type Dir struct {
+	target string
+	tmp    string
+
+	mu   sync.Mutex
+	dirs map[string]bool
+}
+
+// NewDir starts a build of the folder target. Nothing visible changes until
+// Commit.
+func NewDir(target string) (*Dir, error) {
+	target = filepath.Clean(target)
+	parent := filepath.Dir(target)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	return &Dir{target: target, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// Create implements Writer.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+}
+
+func (d *Dir) mkdir(dir string) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.dirs[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.dirs[dir] = true
+	return nil
+}
+
+// Commit replaces the target folder with the new build. Where the system
+// can, the two folders are exchanged in one step; otherwise the old folder
+// is moved aside first, and put back if the new one cannot be moved in.
+func (d *Dir) Commit() error {
+	if _, err := os.Lstat(d.target); errors.Is(err, os.ErrNotExist) {
+		return os.Rename(d.tmp, d.target)
+	}
+	if err := exchange(d.tmp, d.target); err == nil {
+		return os.RemoveAll(d.tmp) // now holds the old build
+	}
+	old := d.tmp + ".old"
+	if err := os.Rename(d.target, old); err != nil {
+		d.Abort()
+		return fmt.Errorf("output: moving the old %s aside: %w", d.target, err)
+	}
+	if err := os.Rename(d.tmp, d.target); err != nil {
+		os.Rename(old, d.target)
+		d.Abort()
+		return fmt.Errorf("output: moving the new build into %s: %w", d.target, err)
+	}
+	return os.RemoveAll(old)
+}
+
+// Abort removes the unfinished build; the target is untouched.
+func (d *Dir) Abort() {
+	os.RemoveAll(d.tmp)
+}
+
+// WriteFileAtomic writes one file through write: into a temporary file
+// beside name, renamed over name only when write succeeded.
+func WriteFileAtomic(name string, write func(io.Writer) error) error {
+	dir := filepath.Dir(name)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".new-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(f.Name(), name)
+}

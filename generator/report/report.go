@@ -1,0 +1,284 @@
+// Package report derives what leadership asks of a campaign from the model:
+// key figures, findings by province, item and severity, and rectification
+// progress as of the report's date. The site, the briefing and the charts
+// all read these figures, so they cannot disagree.
+package report
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/ducha/ducha/generator/model"
+)
+
+// Report is the derived view of one campaign.
+type Report struct {
+	Campaign *model.Campaign
+	Lang     model.Lang
+	AsOf     model.Date // the date overdue is judged against
+
+	Findings  []*model.Finding // every finding, province by province in file order
+	Problems  []*model.Finding // the problems among them
+	Practices []*model.Finding // the good practices among them
+	// Tracker lists every problem for the rectification tracker: overdue
+	// first (most overdue first), then open by deadline, then done, then
+	// closed, each by deadline and ID.
+	Tracker []*model.Finding
+	// Unclosed lists the problems whose rectification is not closed (not
+	// started, in progress or done), in Tracker order.
+	Unclosed []*model.Finding
+
+	Figures   Figures
+	Provinces []*ProvinceStats // one per on-site province, in province order
+	Items     []*ItemStats     // one per key item, in order
+	Groups    []*GroupStats    // one per group, in order
+	Visits    []*model.Visit   // every visit, by province then date
+}
+
+// Figures are the key numbers of a campaign.
+type Figures struct {
+	Groups        int // supervision groups
+	OnSite        int // provinces visited on site
+	MemberUnits   int // member units taking part
+	SelfExamDone  int // self-examination reports received
+	SelfExamTotal int // provinces expected to report
+	Visits        int
+	PeopleMet     int
+	BySite        map[model.SiteType]int
+	ByMode        map[model.Mode]int
+	BySelection   map[model.Selection]int
+	Findings      int
+	Problems      int
+	Practices     int
+	BySeverity    map[model.Severity]int // problems only
+	ByStatus      map[model.Status]int   // problems only
+	Overdue       int                    // open problems past their deadline on AsOf
+	ClosedShare   float64                // closed problems / problems, 0 to 100
+}
+
+// Counts is a count of findings broken down.
+type Counts struct {
+	Problems   int
+	Practices  int
+	BySeverity map[model.Severity]int
+	ByStatus   map[model.Status]int
+	Overdue    int
+}
+
+func newCounts() Counts {
+	return Counts{BySeverity: map[model.Severity]int{}, ByStatus: map[model.Status]int{}}
+}
+
+func (c *Counts) add(f *model.Finding, asOf model.Date) {
+	if !f.IsProblem() {
+		c.Practices++
+		return
+	}
+	c.Problems++
+	c.BySeverity[f.Severity]++
+	if f.Rect != nil {
+		c.ByStatus[f.Rect.Status]++
+	}
+	if f.Overdue(asOf) {
+		c.Overdue++
+	}
+}
+
+// ProvinceStats are the figures of one province visited on site.
+type ProvinceStats struct {
+	Province   *model.Province
+	Inspection *model.Inspection
+	Counts
+	ByItem    map[string]int // problems by item ID
+	PeopleMet int
+}
+
+// ItemStats are the figures of one key item.
+type ItemStats struct {
+	Item *model.Item
+	Counts
+	ByProvince map[string]int // problems by province ID
+	Findings   []*model.Finding
+}
+
+// GroupStats are the figures of one group.
+type GroupStats struct {
+	Group *model.Group
+	Counts
+	Visits    int
+	PeopleMet int
+	Findings  []*model.Finding
+}
+
+// New derives the report of campaign c in language lang, as of the
+// campaign's as_of date.
+func New(c *model.Campaign, lang model.Lang) *Report { return NewAsOf(c, lang, c.AsOf) }
+
+// NewAsOf derives the report of campaign c in language lang, judging
+// rectification as of the date asOf.
+func NewAsOf(c *model.Campaign, lang model.Lang, asOf model.Date) *Report {
+	r := &Report{Campaign: c, Lang: lang, AsOf: asOf}
+	r.Findings = c.Findings()
+	for _, f := range r.Findings {
+		if f.IsProblem() {
+			r.Problems = append(r.Problems, f)
+		} else {
+			r.Practices = append(r.Practices, f)
+		}
+	}
+	r.tracker()
+	r.stats()
+	r.figures()
+	return r
+}
+
+// tracker orders the problems for the rectification tracker.
+func (r *Report) tracker() {
+	r.Tracker = slices.Clone(r.Problems)
+	rank := func(f *model.Finding) int {
+		switch {
+		case f.Overdue(r.AsOf):
+			return 0
+		case f.Rect == nil:
+			return 1
+		}
+		return map[model.Status]int{model.NotStarted: 1, model.InProgress: 1, model.Done: 2, model.Closed: 3}[f.Rect.Status]
+	}
+	deadline := func(f *model.Finding) model.Date {
+		if f.Rect == nil {
+			return model.Date{}
+		}
+		return f.Rect.Deadline
+	}
+	slices.SortStableFunc(r.Tracker, func(a, b *model.Finding) int {
+		return cmp.Or(
+			cmp.Compare(rank(a), rank(b)),
+			deadline(a).Compare(deadline(b)),
+			cmp.Compare(a.Severity.Rank(), b.Severity.Rank()),
+			cmp.Compare(a.ID, b.ID),
+		)
+	})
+	for _, f := range r.Tracker {
+		if f.Rect == nil || f.Rect.Status != model.Closed {
+			r.Unclosed = append(r.Unclosed, f)
+		}
+	}
+}
+
+func (r *Report) stats() {
+	c := r.Campaign
+	byProvince := map[string]*ProvinceStats{}
+	for _, in := range c.OnSite {
+		if in.Province == nil {
+			continue
+		}
+		ps := &ProvinceStats{Province: in.Province, Inspection: in, Counts: newCounts(), ByItem: map[string]int{}}
+		for _, v := range in.Visits {
+			ps.PeopleMet += v.Met
+			r.Visits = append(r.Visits, v)
+		}
+		r.Provinces = append(r.Provinces, ps)
+		byProvince[in.Province.ID] = ps
+	}
+	byItem := map[string]*ItemStats{}
+	for _, it := range c.Items {
+		is := &ItemStats{Item: it, Counts: newCounts(), ByProvince: map[string]int{}}
+		r.Items = append(r.Items, is)
+		byItem[it.ID] = is
+	}
+	byGroup := map[*model.Group]*GroupStats{}
+	for _, g := range c.Groups {
+		gs := &GroupStats{Group: g, Counts: newCounts()}
+		for _, pr := range g.Provinces {
+			if ps := byProvince[pr.ID]; ps != nil {
+				gs.Visits += len(ps.Inspection.Visits)
+				gs.PeopleMet += ps.PeopleMet
+			}
+		}
+		r.Groups = append(r.Groups, gs)
+		byGroup[g] = gs
+	}
+	for _, f := range r.Findings {
+		if f.Province != nil {
+			if ps := byProvince[f.Province.ID]; ps != nil {
+				ps.add(f, r.AsOf)
+				if f.IsProblem() {
+					ps.ByItem[f.ItemID]++
+				}
+			}
+		}
+		if is := byItem[f.ItemID]; is != nil {
+			is.add(f, r.AsOf)
+			is.Findings = append(is.Findings, f)
+			if f.IsProblem() && f.Province != nil {
+				is.ByProvince[f.Province.ID]++
+			}
+		}
+		if gs := byGroup[f.Group]; gs != nil {
+			gs.add(f, r.AsOf)
+			gs.Findings = append(gs.Findings, f)
+		}
+	}
+	slices.SortStableFunc(r.Visits, func(a, b *model.Visit) int {
+		return a.Date.Compare(b.Date)
+	})
+}
+
+func (r *Report) figures() {
+	c := r.Campaign
+	f := &r.Figures
+	f.Groups = len(c.Groups)
+	f.OnSite = len(r.Provinces)
+	f.MemberUnits = len(c.Members)
+	f.SelfExamTotal = len(c.SelfExams)
+	for _, s := range c.SelfExams {
+		if s.Submitted {
+			f.SelfExamDone++
+		}
+	}
+	f.BySite = map[model.SiteType]int{}
+	f.ByMode = map[model.Mode]int{}
+	f.BySelection = map[model.Selection]int{}
+	for _, v := range r.Visits {
+		f.Visits++
+		f.PeopleMet += v.Met
+		f.BySite[v.Site]++
+		f.ByMode[ModeOf(v)]++
+		f.BySelection[SelectionOf(v)]++
+	}
+	counts := newCounts()
+	for _, x := range r.Findings {
+		counts.add(x, r.AsOf)
+	}
+	f.Findings = len(r.Findings)
+	f.Problems, f.Practices = counts.Problems, counts.Practices
+	f.BySeverity, f.ByStatus, f.Overdue = counts.BySeverity, counts.ByStatus, counts.Overdue
+	if f.Problems > 0 {
+		f.ClosedShare = 100 * float64(f.ByStatus[model.Closed]) / float64(f.Problems)
+	}
+}
+
+// ModeOf returns the mode of a visit, open when not given.
+func ModeOf(v *model.Visit) model.Mode {
+	if v.Mode == "" {
+		return model.Open
+	}
+	return v.Mode
+}
+
+// SelectionOf returns how a visit's site was chosen, key when not given.
+func SelectionOf(v *model.Visit) model.Selection {
+	if v.Selection == "" {
+		return model.KeySelection
+	}
+	return v.Selection
+}
+
+// DaysOverdue returns how many days past its deadline an overdue problem
+// is on the report's date, or 0.
+func (r *Report) DaysOverdue(f *model.Finding) int {
+	if !f.Overdue(r.AsOf) {
+		return 0
+	}
+	return f.Rect.Deadline.DaysUntil(r.AsOf)
+}
