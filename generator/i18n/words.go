@@ -119,9 +119,3 @@ var common = map[string]entry{
 	"chart.indicator":            {"%s（各省份）", "%s, by province"},
 	"chart.as-of":                {"数据截至%s。", "As of %s."},
 }
-
-// siteWords holds words only the site uses.
-var siteWords = map[string]entry{}
-
-// pdfWords holds words only the briefing uses.
-var pdfWords = map[string]entry{}

@@ -1,0 +1,4 @@
+package i18n
+
+// pdfWords holds words only the briefing uses.
+var pdfWords = map[string]entry{}
