@@ -24,6 +24,7 @@ type decoder struct {
 	diags  *diag.List
 	schema *schema
 	line   int // added to every line: the line of the front matter's start
+	errs   int // errors reported so far
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -31,6 +32,7 @@ func (d *decoder) pos(n *yaml.Node) model.Pos {
 }
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.errs++
 	d.diags.Errorf(d.pos(n), format, args...)
 }
 
@@ -292,8 +294,12 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	entry := name + " entry"
+	if noun, ok := nouns[derefType(elem)]; ok {
+		entry = noun
+	}
 	for i, c := range n.Content {
-		d.value(c, out.Index(i), name+" entry")
+		d.value(c, out.Index(i), entry)
 	}
 	v.Set(out)
 }
@@ -332,6 +338,13 @@ var nouns = map[reflect.Type]string{
 	reflect.TypeFor[model.Rectification](): "rectification",
 	reflect.TypeFor[model.Period]():        "period",
 	reflect.TypeFor[model.Page]():          "front matter",
+}
+
+func derefType(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
 }
 
 // entryName names the entry v for messages: its kind, and its ID or key
@@ -386,25 +399,30 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			values[k] = val
 			continue
 		}
-		if src != nil {
-			src.Keys = append(src.Keys, model.KeyPos{Key: f.key, Line: val.Line + d.line, Col: val.Column})
-			d.elementPositions(src, f.key, val)
-		}
-		if isNull(val) {
-			if f.required {
-				d.errorf(val, "%s is empty; give it a value", f.key)
-			}
-			continue
-		}
-		if f.bykey {
+		errs := d.errs
+		if isNull(val) && f.required {
+			d.errorf(val, "%s is empty; give it a value", f.key)
+		} else if !isNull(val) && f.bykey {
 			d.list(val, v.Field(f.index), f.key, true)
-		} else {
+		} else if !isNull(val) {
 			d.value(val, v.Field(f.index), f.key)
+		}
+		if src != nil {
+			src.Keys = append(src.Keys, model.KeyPos{Key: f.key, Line: val.Line + d.line, Col: val.Column, Bad: d.errs > errs})
+			d.elementPositions(src, f.key, val)
 		}
 	}
 	entry := d.entryName(v, info, name)
 	for _, k := range unknown {
 		d.errorf(k, "unknown key %q in %s%s%s", k.Value, entry, suggest.DidYouMean(k.Value, info.keys()), commaHint(n, values[k]))
+		// A misspelt key stands for the key it resembles: it was written,
+		// but cannot be read. No need to also say the key is missing.
+		if near := suggest.Nearest(k.Value, info.keys()); near != "" && seen[near] == nil {
+			seen[near] = k
+			if src != nil {
+				src.Keys = append(src.Keys, model.KeyPos{Key: near, Line: k.Line + d.line, Col: k.Column, Bad: true})
+			}
+		}
 	}
 	var missing []string
 	for _, f := range info.fields {

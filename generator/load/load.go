@@ -128,6 +128,7 @@ func (l *loader) readFile(name, what string, required bool) ([]byte, bool) {
 	case errors.Is(err, fs.ErrNotExist):
 		if required {
 			l.diags.Errorf(model.Pos{File: name}, "missing file: create it with %s (see docs/data-format.md)", what)
+			l.unparsed(name)
 		}
 	default:
 		l.fail(err)

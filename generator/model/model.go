@@ -53,6 +53,10 @@ func (p Pos) IsZero() bool { return p.File == "" }
 type KeyPos struct {
 	Key       string
 	Line, Col int
+	// Bad is true when the value was written but could not be read (a
+	// wrong type, an unknown value, or a misspelt key taken for this one);
+	// the loader has reported why, so later checks stay quiet about it.
+	Bad bool
 }
 
 // Src records where an entry was written: the start of its mapping (or
@@ -85,7 +89,18 @@ func (s Src) AtIndex(key string, i int) Pos {
 	return s.At(key)
 }
 
-// Has reports whether key was written in the entry.
+// OK reports whether key was written in the entry and its value could be
+// read.
+func (s Src) OK(key string) bool {
+	for _, k := range s.Keys {
+		if k.Key == key {
+			return !k.Bad
+		}
+	}
+	return false
+}
+
+// Has reports whether key was written in the entry, readable or not.
 func (s Src) Has(key string) bool {
 	for _, k := range s.Keys {
 		if k.Key == key {

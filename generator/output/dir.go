@@ -27,6 +27,7 @@ func NewDir(target string) (*Dir, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	removeStale(parent, filepath.Base(target))
 	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(target)+".new-")
 	if err != nil {
 		return nil, err
@@ -36,6 +37,15 @@ func NewDir(target string) (*Dir, error) {
 		return nil, err
 	}
 	return &Dir{target: target, tmp: tmp, dirs: map[string]bool{}}, nil
+}
+
+// removeStale removes what a build killed before it could clean up left
+// beside the target: folders named .<base>.new-*.
+func removeStale(parent, base string) {
+	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+	for _, s := range stale {
+		os.RemoveAll(s)
+	}
 }
 
 // Create implements Writer.

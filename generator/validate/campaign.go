@@ -107,7 +107,7 @@ func (v *validator) groups(c *model.Campaign) {
 				v.memberUnit(c, m.UnitID, m.Src.At("unit"), "member unit")
 			}
 		}
-		if src.Has("provinces") && len(g.ProvinceIDs) == 0 {
+		if src.OK("provinces") && len(g.ProvinceIDs) == 0 {
 			v.errorf(src.At("provinces"), "group %d has no province; list the provinces it went to, e.g. provinces: [zj]", g.No)
 		}
 		for i, id := range g.ProvinceIDs {
@@ -140,14 +140,16 @@ func (v *validator) memberUnit(c *model.Campaign, id string, pos model.Pos, what
 	switch {
 	case v.noUnit(id):
 		v.errorf(pos, "%s %q is not in data/units.yaml%s", what, id, v.suggest(id, unitIDs(v.p)))
-	case !slices.Contains(c.MemberIDs, id):
+	case c.Src.OK("members") && !slices.Contains(c.MemberIDs, id):
 		v.errorf(pos, "%s %q is not among the campaign's members; add it to members: in data/%s/campaign.yaml", what, id, c.ID)
 	}
 }
 
-// within checks that a date falls within the campaign's period.
+// within checks that a date falls within the campaign's period (unless the
+// period itself is wrong, which is reported once).
 func (v *validator) within(c *model.Campaign, d model.Date, pos model.Pos, what string) {
-	if d.IsZero() || c.Period.Start.IsZero() || c.Period.End.IsZero() || c.Period.Contains(d) {
+	p := c.Period
+	if d.IsZero() || p.Start.IsZero() || p.End.IsZero() || p.End.Before(p.Start) || p.Contains(d) {
 		return
 	}
 	v.errorf(pos, "%s %s is outside the campaign's period (%s to %s); check the date", what, d, c.Period.Start, c.Period.End)

@@ -11,7 +11,7 @@ func (v *validator) onSite(c *model.Campaign) {
 		switch {
 		case v.noProvince(in.ProvinceID):
 			v.errorf(file, "no province %q in data/provinces.yaml; name the file after a province ID%s", in.ProvinceID, v.suggest(in.ProvinceID, provinceIDs(v.p)))
-		case in.Group == nil && v.p.Parsed("data/"+c.ID+"/groups.yaml"):
+		case in.Group == nil && v.p.Parsed("data/"+c.ID+"/groups.yaml") && !badProvinceLists(c):
 			v.errorf(file, "no group visited %q; add it to the provinces: of a group in data/%s/groups.yaml", in.ProvinceID, c.ID)
 		}
 		v.visits(c, in)
@@ -48,6 +48,17 @@ func (v *validator) values(c *model.Campaign, in *model.Inspection) {
 	}
 }
 
+// badProvinceLists reports whether a group's provinces could not be read,
+// in which case the provinces it meant are unknown.
+func badProvinceLists(c *model.Campaign) bool {
+	for _, g := range c.Groups {
+		if g.Src.Has("provinces") && !g.Src.OK("provinces") {
+			return true
+		}
+	}
+	return false
+}
+
 func indicatorIDs(c *model.Campaign) []string {
 	var out []string
 	for _, it := range c.Items {
@@ -62,7 +73,7 @@ func (v *validator) finding(c *model.Campaign, in *model.Inspection, f *model.Fi
 	src := f.Src
 	if f.ID != "" && v.checkID(f.ID, src.At("id"), "finding") {
 		if prev, dup := seen[f.ID]; dup {
-			v.errorf(src.At("id"), "finding ID %q is already used at %s; finding IDs are unique in the campaign, e.g. %s-%02d", f.ID, where(prev, src.At("id")), in.ProvinceID, len(in.Findings))
+			v.errorf(src.At("id"), "finding ID %q is already used at %s; finding IDs are unique in the whole campaign", f.ID, where(prev, src.At("id")))
 		} else {
 			seen[f.ID] = src.At("id")
 		}

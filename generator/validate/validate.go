@@ -151,7 +151,7 @@ func (v *validator) number(x float64, m model.Measure, pos model.Pos, what strin
 	case m.Whole() && x < 0:
 		v.errorf(pos, "%s: %s is negative; a count cannot be", what, format(x))
 	case m.Whole() && x != math.Trunc(x):
-		v.errorf(pos, "%s: %s is not a whole number; this indicator counts %s", what, format(x), m)
+		v.errorf(pos, "%s: %s is not a whole number, which its unit (%s) needs", what, format(x), m)
 	}
 }
 

@@ -1,0 +1,111 @@
+package main
+
+import (
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected output in the test scripts")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"ducha": main})
+}
+
+// TestCheck runs the bad-input corpus: each script is a broken project and
+// the exact messages ducha check must print for it.
+func TestCheck(t *testing.T) { runScripts(t, "check") }
+
+// TestCommands runs the scripts about the command line itself: usage,
+// flags, exit codes, build and pdf.
+func TestCommands(t *testing.T) { runScripts(t, "commands") }
+
+func runScripts(t *testing.T, dir string) {
+	testscript.Run(t, testscript.Params{
+		Dir:           filepath.Join("..", "..", "testdata", "script", dir),
+		UpdateScripts: *update,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"project":  cmdProject,
+			"treehash": cmdTreehash,
+		},
+	})
+}
+
+// cmdProject copies a fixture project into the script's work directory,
+// leaving alone the files the script already has, so that a script needs
+// to hold only the files it breaks:
+//
+//	project minimal   testdata/projects/minimal
+//	project sample    the sample campaign at the repository's root
+func cmdProject(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: project minimal|sample")
+	}
+	root := filepath.Join("..", "..")
+	var srcs []string
+	switch args[0] {
+	case "sample":
+		srcs = []string{"ducha.yaml", "data", "content"}
+	default:
+		root = filepath.Join(root, "testdata", "projects", args[0])
+		srcs = []string{"."}
+	}
+	for _, src := range srcs {
+		ts.Check(copyTree(filepath.Join(root, src), ts.MkAbs(src)))
+	}
+}
+
+// cmdTreehash prints one line per file under a folder: its path and the
+// SHA-256 of its bytes, so that a script can compare whole output trees.
+//
+//	treehash public
+func cmdTreehash(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: treehash dir")
+	}
+	root := ts.MkAbs(args[0])
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		fmt.Fprintf(ts.Stdout(), "%x  %s\n", sha256.Sum256(data), filepath.ToSlash(rel))
+		return nil
+	})
+	ts.Check(err)
+}
+
+// copyTree copies the file or folder src to dst, skipping files that exist.
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if _, err := os.Lstat(target); err == nil {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+}

@@ -1,0 +1,155 @@
+package load
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/validate"
+)
+
+// TestDocumentedKeys keeps docs/data-format.md true to the loader: every
+// key the loader accepts is in a table of the document, and every key in
+// the document's tables is accepted.
+func TestDocumentedKeys(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "..", "docs", "data-format.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := regexp.MustCompile("(?m)^\\| `([^`]+)` \\|")
+	documented := map[string]bool{}
+	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+		if strings.ContainsAny(m[1], "./<") {
+			continue // a file, not a key
+		}
+		documented[m[1]] = true
+	}
+	accepted := map[string]bool{}
+	for _, k := range Keys() {
+		accepted[k.Name] = true
+		if !documented[k.Name] {
+			t.Errorf("key %q of %s is accepted but not documented in docs/data-format.md", k.Name, k.Type)
+		}
+	}
+	for k := range documented {
+		if !accepted[k] {
+			t.Errorf("key %q is documented in docs/data-format.md but the loader does not accept it", k)
+		}
+	}
+}
+
+// minimal returns the minimal fixture project as an in-memory file system.
+func minimal(t testing.TB) fstest.MapFS {
+	t.Helper()
+	root := filepath.Join("..", "..", "testdata", "projects", "minimal")
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
+
+func TestLoadMinimal(t *testing.T) {
+	p, diags, err := Load(minimal(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate.Project(p, diags)
+	if items := diags.Items(); len(items) > 0 {
+		t.Fatalf("unexpected problems: %v", items)
+	}
+	c := p.Current()
+	if c == nil || c.ID != "2015" {
+		t.Fatalf("current campaign = %v", c)
+	}
+	f := c.Finding("zj-01")
+	if f == nil || f.Item == nil || f.Item.ID != "wages" || f.Province.ID != "zj" || f.Group.No != 1 {
+		t.Fatalf("finding zj-01 not linked: %+v", f)
+	}
+	if f.Date != (model.Date{Year: 2015, Month: 11, Day: 23}) {
+		t.Errorf("finding date defaults to its visit: got %v", f.Date)
+	}
+	if got := f.Src.At("severity"); got != (model.Pos{File: "data/2015/provinces/zj.yaml", Line: 11, Col: 15}) {
+		t.Errorf("position of severity = %v", got)
+	}
+	g := c.Groups[0]
+	if len(g.Members) != 2 || g.Members[0].UnitID != "mohrss" || g.Members[1].Name.ZH != "王某" {
+		t.Errorf("members (scalar shorthand and mapping) = %+v", g.Members)
+	}
+	if g.Leader.Name.ZH != "张某某" {
+		t.Errorf("leader (scalar shorthand) = %+v", g.Leader)
+	}
+	if v := c.Inspection("zj").Value("arrears-cases"); v == nil || v.Value != 312 || v.Note.ZH != "截至11月底" {
+		t.Errorf("indicator value (mapping form) = %+v", v)
+	}
+	if v := c.Inspection("zj").Value("contract-rate"); v == nil || v.Value != 86.5 {
+		t.Errorf("indicator value (scalar form) = %+v", v)
+	}
+	pg := c.Page(model.PageOverview, "")
+	if pg == nil || pg.Title != "督查概况" || !strings.HasPrefix(string(pg.Body), "\n\n\n## 总体情况") {
+		t.Errorf("overview page = %+v", pg)
+	}
+}
+
+func TestFrontMatterKeepsLines(t *testing.T) {
+	for _, tc := range []struct{ in, front, body string }{
+		{"---\ntitle: x\n---\nbody\n", "title: x\n", "\n\n\nbody\n"},
+		{"---\r\ntitle: x\r\n---\r\nbody", "title: x\r\n", "\n\n\nbody"},
+		{"---\n---\nbody", "", "\n\nbody"},
+		{"no front matter\n---\n", "", "no front matter\n---\n"},
+	} {
+		var d diag.List
+		front, body, _ := splitFrontMatter("x.md", []byte(tc.in), &d)
+		if string(front) != tc.front || string(body) != tc.body {
+			t.Errorf("split(%q) = %q, %q; want %q, %q", tc.in, front, body, tc.front, tc.body)
+		}
+		if strings.Count(string(body), "\n") != strings.Count(tc.in, "\n") {
+			t.Errorf("split(%q) changed the number of lines", tc.in)
+		}
+	}
+}
+
+func TestCampaignsSideBySide(t *testing.T) {
+	fsys := minimal(t)
+	for name, f := range fsys {
+		if rest, ok := strings.CutPrefix(name, "data/2015/"); ok {
+			data := strings.ReplaceAll(string(f.Data), "2015-", "2016-")
+			data = strings.ReplaceAll(data, "2016-03-31", "2017-03-31")
+			data = strings.ReplaceAll(data, "2016-01-31", "2017-01-31")
+			fsys["data/2016/"+rest] = &fstest.MapFile{Data: []byte(data)}
+		}
+	}
+	p, diags, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate.Project(p, diags)
+	if items := diags.Items(); len(items) > 0 {
+		t.Fatalf("unexpected problems: %v", items)
+	}
+	var ids []string
+	for _, c := range p.Campaigns {
+		ids = append(ids, c.ID)
+	}
+	if !slices.Equal(ids, []string{"2015", "2016"}) || p.Current().ID != "2016" {
+		t.Errorf("campaigns %v, current %s", ids, p.Current().ID)
+	}
+	if p.Campaign("2015").Finding("zj-01") == p.Campaign("2016").Finding("zj-01") {
+		t.Error("campaigns share findings")
+	}
+}

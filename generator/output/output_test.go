@@ -1,0 +1,157 @@
+package output
+
+import (
+	"errors"
+	"io"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func write(t *testing.T, w Writer, name, data string) {
+	t.Helper()
+	if err := WriteFile(w, name, []byte(data)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func siblings(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestDirCommitReplacesEverything(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	d, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, "index.html", "one")
+	write(t, d, "old/stale.html", "stale")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	d, err = NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, "index.html", "two")
+	write(t, d, "a/b/c.html", "deep")
+	if got := tree(t, target); got["index.html"] != "one" {
+		t.Fatalf("target changed before Commit: %v", got)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "two", "a/b/c.html": "deep"}
+	if got := tree(t, target); !maps.Equal(got, want) {
+		t.Errorf("after commit: %v, want %v", got, want)
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+func TestDirAbortLeavesTarget(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	if err := os.MkdirAll(target, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(target, "index.html"), []byte("old"), 0o644)
+	d, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, "index.html", "new")
+	d.Abort()
+	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "old"}) {
+		t.Errorf("abort changed the target: %v", got)
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+// A build killed before Commit leaves only a hidden folder, which the next
+// build removes; the target is whole throughout.
+func TestDirKilledBuildIsCleanedUp(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	d, _ := NewDir(target)
+	write(t, d, "index.html", "half") // never committed: as if killed
+	d2, err := NewDir(target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d2, "index.html", "whole")
+	if err := d2.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("stale build not removed: %v", got)
+	}
+}
+
+func TestInvalidNames(t *testing.T) {
+	var m Memory
+	for _, name := range []string{"../x", "/abs", "a/../../b", "", ".", `a\b`} {
+		if _, err := m.Create(name); err == nil {
+			t.Errorf("Create(%q) succeeded", name)
+		}
+	}
+}
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "b.pdf")
+	os.WriteFile(name, []byte("old"), 0o644)
+	err := WriteFileAtomic(name, func(w io.Writer) error {
+		w.Write([]byte("partial"))
+		return errors.New("boom")
+	})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	if data, _ := os.ReadFile(name); string(data) != "old" {
+		t.Errorf("failed write changed the file: %q", data)
+	}
+	if err := WriteFileAtomic(name, func(w io.Writer) error { _, err := w.Write([]byte("new")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(name); string(data) != "new" {
+		t.Errorf("got %q", data)
+	}
+	if got := siblings(t, dir); !slices.Equal(got, []string{"b.pdf"}) {
+		t.Errorf("litter: %v", got)
+	}
+}
