@@ -1,4 +1,102 @@
 package i18n
 
-// siteWords holds words only the site uses.
-var siteWords = map[string]entry{}
+// siteWords holds words only the site uses. Keys start with "site.". Where
+// a word takes arguments, the comment after it says what they are.
+var siteWords = map[string]entry{
+	// Punctuation.
+	"site.colon":     {"：", ": "},
+	"site.comma":     {"、", ", "},
+	"site.clause":    {"，", ", "},
+	"site.semicolon": {"；", "; "},
+
+	// Page furniture.
+	"site.skip":      {"跳到正文", "Skip to content"},
+	"site.menu":      {"栏目导航", "Sections"},
+	"site.crumbs":    {"当前位置", "You are here"},
+	"site.pager":     {"上一条和下一条督查发现", "Previous and next finding"},
+	"site.briefing":  {"督查简报（PDF）", "Briefing (PDF)"},
+	"site.downloads": {"数据下载", "Downloads"},
+
+	"site.export.findings-csv":       {"督查发现（CSV）", "Findings (CSV)"},
+	"site.export.findings-json":      {"督查发现（JSON）", "Findings (JSON)"},
+	"site.export.rectification-csv":  {"整改台账（CSV）", "Rectification (CSV)"},
+	"site.export.rectification-json": {"整改台账（JSON）", "Rectification (JSON)"},
+
+	// Headings and labels.
+	"site.key-figures":          {"主要数据", "Key figures"},
+	"site.scope":                {"督查范围", "Scope"},
+	"site.charts":               {"统计图表", "Charts"},
+	"site.work":                 {"督查工作", "Work done"},
+	"site.kind":                 {"类别", "Kind"},
+	"site.unit":                 {"单位", "Unit"},
+	"site.measure":              {"计量单位", "Unit of measure"},
+	"site.name":                 {"姓名", "Name"},
+	"site.role":                 {"角色", "Role"},
+	"site.note":                 {"备注", "Note"},
+	"site.problem":              {"问题", "Problem"},
+	"site.detail":               {"具体情况", "Detail"},
+	"site.address":              {"页面地址", "Page"},
+	"site.assessment":           {"性质与状态", "Kind and status"},
+	"site.against-target":       {"达标情况", "Against target"},
+	"site.found-on":             {"发现日期", "Found on"},
+	"site.on-site-group":        {"实地督查组", "On-site group"},
+	"site.findings-by-item":     {"督查发现（按督查事项）", "Findings by key item"},
+	"site.findings-by-province": {"督查发现（按省份）", "Findings by province"},
+	"site.overdue-problems":     {"逾期未完成整改的问题", "Problems overdue"},
+	"site.see-tracker":          {"查看整改台账 →", "See the tracker →"},
+	"site.rect.overdue":         {"逾期未完成", "Overdue"},
+	"site.rect.open":            {"整改中（未到期）", "Open, not yet due"},
+	"site.rect.done":            {"已完成待核验", "Done, awaiting verification"},
+	"site.rect.closed":          {"已销号", "Closed"},
+
+	// Findings filters. filter-shown is filled in by site.js.
+	"site.filter-all":   {"全部", "All"},
+	"site.filter-reset": {"重置", "Reset"},
+	"site.filter-shown": {"显示 {shown} 条，共 {total} 条", "Showing {shown} of {total}"},
+
+	// Sentences.
+	"site.no-data":     {"暂无数据。", "No data."},
+	"site.no-findings": {"暂无督查发现。", "No findings."},
+	"site.not-visited": {"本次未开展实地督查", "Not visited on site in this campaign"},
+	// edition, period
+	"site.lead": {"本次为%s督查，督查时间为%s。", "The %s supervision, %s."},
+	// member units
+	"site.fig.member-units": {"%s个成员单位参加", "staffed from %s member units"},
+	// received, expected
+	"site.fig.self-exam":  {"自查报告 %s / %s 份", "self-examination reports: %s of %s"},
+	"site.fig.people-met": {"农民工及其代表", "migrant workers and representatives"},
+	"site.fig.practices":  {"可复制推广的经验做法", "worth spreading"},
+	// closed, problems
+	"site.fig.closed": {"已销号 %s 个，共 %s 个问题", "%s of %s problems closed"},
+	// date
+	"site.fig.as-of": {"截至%s", "as of %s"},
+	// number of units
+	"site.n-units": {"共%d个", "%d units"},
+	// number of problems
+	"site.n-overdue": {"逾期%d个", "%d overdue"},
+	// days
+	"site.overdue-days": {"逾期%d天", "%d days overdue"},
+	// visits, people met, problems, practices
+	"site.group-work":    {"走访点位%s个，座谈交流%s人次，发现问题%s个、好经验好做法%s项。", "%s sites visited, %s people met, %s problems and %s good practices found."},
+	"site.province-work": {"走访点位%s个，座谈交流%s人次，发现问题%s个、好经验好做法%s项。", "%s sites visited, %s people met, %s problems and %s good practices found."},
+	// groups, member units
+	"site.groups-lead": {"领导小组组成%d个督查组，%d个成员单位参加。", "%d supervision groups, staffed from %d member units."},
+	// units, reports received, visited on site
+	"site.provinces-lead": {"全国%d个省（区、市）中，%d个报送了自查报告，%d个接受了实地督查。", "Of the %d provincial-level units, %d sent a self-examination report and %d were visited on site."},
+	// items
+	"site.items-lead": {"本次督查围绕%d个方面的重点事项展开。", "The supervision covered %d key items."},
+	// problems, practices, provinces
+	"site.item-work": {"共发现问题%s个、好经验好做法%s项，涉及%d个省份。", "%s problems and %s good practices, found in %d provinces."},
+	// findings, problems, practices
+	"site.findings-lead": {"共%s条督查发现，其中问题%s个、好经验好做法%s项。", "%s findings: %s problems and %s good practices."},
+	// date, number overdue
+	"site.overdue-intro": {"截至%s，共有%d个问题逾期未完成整改。", "As of %s, %d problems are open past their deadline."},
+	// date
+	"site.no-overdue": {"截至%s，没有逾期未完成整改的问题。", "As of %s, no problem is open past its deadline."},
+	// date
+	"site.rect-as-of": {"整改情况截至%s。", "Rectification as of %s."},
+	// date, problems, overdue
+	"site.rect-lead": {"截至%[1]s，督查发现的%[2]s个问题中，%[3]s个逾期未完成整改。台账中逾期问题在前，其余按整改时限排列。", "As of %[1]s, %[3]s of the %[2]s problems are open past their deadline. Overdue problems come first, then the rest by deadline."},
+	// visits, covert, random, people met
+	"site.visits-lead": {"各督查组共走访%s个点位，其中暗访%s个、随机抽查%s个，座谈交流%s人次。", "The groups visited %s sites, %s of them unannounced and %s chosen at random, and met %s people."},
+}

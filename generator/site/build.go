@@ -1,0 +1,247 @@
+package site
+
+import (
+	"cmp"
+	"context"
+	"html/template"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ducha/ducha/generator/chart"
+	"github.com/ducha/ducha/generator/echarts"
+	"github.com/ducha/ducha/generator/i18n"
+	"github.com/ducha/ducha/generator/markdown"
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/report"
+)
+
+// site is one rendering of a campaign's site. Everything in it is built
+// once per Render and only read while pages are written.
+type site struct {
+	p    *model.Project
+	c    *model.Campaign
+	r    *report.Report
+	lang model.Lang
+	opts Options
+	md   *markdown.Renderer
+
+	tmpl   *template.Template
+	static map[string][]byte // site.css, site.js: from the templates
+
+	shared    *Site
+	findings  []*Finding // in r.Findings order
+	byFinding map[*model.Finding]*Finding
+	extra     []*model.Page // published pages of their own, in menu order
+}
+
+func newSite(p *model.Project, r *report.Report, opts Options) (*site, error) {
+	s := &site{p: p, c: r.Campaign, r: r, lang: r.Lang, opts: opts, md: opts.Markdown}
+	tmpl, static, err := loadTemplates(opts.Templates, newFuncs(s).funcMap())
+	if err != nil {
+		return nil, err
+	}
+	s.tmpl, s.static = tmpl, static
+	s.extra = extraPages(s.c)
+	s.shared = s.newShared()
+	return s, nil
+}
+
+// extraPages returns the published pages of content/<c>/pages/, ordered by
+// their order, then by file name.
+func extraPages(c *model.Campaign) []*model.Page {
+	var pages []*model.Page
+	for _, pg := range c.Pages {
+		if pg.Kind == model.PageExtra && !pg.Draft {
+			pages = append(pages, pg)
+		}
+	}
+	slices.SortStableFunc(pages, func(a, b *model.Page) int {
+		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.Key, b.Key))
+	})
+	return pages
+}
+
+func (s *site) newShared() *Site {
+	c, lang := s.c, s.lang
+	sh := &Site{
+		Lang:         lang,
+		HTMLLang:     "zh-CN",
+		Campaign:     c,
+		Report:       s.r,
+		Title:        c.Title.In(lang),
+		Short:        c.Label(lang),
+		Illustrative: c.Illustrative,
+		Note:         c.Note.In(lang),
+		Briefing:     s.opts.Briefing,
+		Figures:      figures(s.r),
+	}
+	if lang == model.EN {
+		sh.HTMLLang = "en"
+	}
+	tr := func(k string) string { return i18n.Tr(lang, k) }
+	sh.Menu = []Link{
+		{"overview", tr("overview"), "index.html"},
+		{"summary", tr("summary"), "summary.html"},
+		{"groups", tr("groups"), "groups/index.html"},
+		{"provinces", tr("provinces"), "provinces/index.html"},
+		{"items", tr("items"), "items/index.html"},
+		{"findings", tr("findings"), "findings/index.html"},
+		{"rectification", tr("rectification"), "rectification.html"},
+		{"visits", tr("visits"), "visits.html"},
+	}
+	for _, pg := range s.extra {
+		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
+	}
+	sh.Exports = []Link{
+		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv"},
+		{"findings-json", tr("site.export.findings-json"), "export/findings.json"},
+		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv"},
+		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json"},
+	}
+	return sh
+}
+
+// figures returns the key figures of a campaign.
+func figures(r *report.Report) []Figure {
+	f, lang := r.Figures, r.Lang
+	tr := func(k string) string { return i18n.Tr(lang, k) }
+	n := i18n.Int
+	part := func(label string, v int) string { return label + " " + n(v) }
+	var sev []string
+	for _, x := range model.Severities {
+		sev = append(sev, part(i18n.Enum(lang, x), f.BySeverity[x]))
+	}
+	return []Figure{
+		{Label: tr("groups"), Value: n(f.Groups), Detail: i18n.Trf(lang, "site.fig.member-units", n(f.MemberUnits)), Path: "groups/index.html"},
+		{Label: tr("on-site"), Value: n(f.OnSite), Detail: i18n.Trf(lang, "site.fig.self-exam", n(f.SelfExamDone), n(f.SelfExamTotal)), Path: "provinces/index.html"},
+		{Label: tr("sites-visited"), Value: n(f.Visits), Detail: strings.Join([]string{
+			part(i18n.Enum(lang, model.Covert), f.ByMode[model.Covert]),
+			part(i18n.Enum(lang, model.RandomSelection), f.BySelection[model.RandomSelection]),
+		}, " · "), Path: "visits.html"},
+		{Label: tr("people-met"), Value: n(f.PeopleMet), Detail: tr("site.fig.people-met"), Path: "visits.html"},
+		{Label: tr("problems"), Value: n(f.Problems), Detail: strings.Join(sev, " · "), Path: "findings/index.html"},
+		{Label: tr("practices"), Value: n(f.Practices), Detail: tr("site.fig.practices"), Path: "findings/index.html"},
+		{Label: tr("closed-share"), Value: i18n.Number(math.Round(f.ClosedShare*10)/10) + "%", Detail: i18n.Trf(lang, "site.fig.closed", n(f.ByStatus[model.Closed]), n(f.Problems)), Path: "rectification.html"},
+		{Label: tr("overdue"), Value: n(f.Overdue), Detail: i18n.Trf(lang, "site.fig.as-of", i18n.Date(lang, r.AsOf)), Path: "rectification.html", Alert: f.Overdue > 0},
+	}
+}
+
+// prepare renders every finding's Markdown once, on all CPUs, for the
+// pages that show it.
+func (s *site) prepare(ctx context.Context) error {
+	s.findings = make([]*Finding, len(s.r.Findings))
+	s.byFinding = make(map[*model.Finding]*Finding, len(s.r.Findings))
+	for i, f := range s.r.Findings {
+		v := &Finding{Finding: f, Overdue: f.Overdue(s.r.AsOf), DaysOverdue: s.r.DaysOverdue(f)}
+		s.findings[i] = v
+		s.byFinding[f] = v
+		if i > 0 {
+			v.Prev, s.findings[i-1].Next = s.findings[i-1], v
+		}
+	}
+	return run(ctx, s.opts.Workers, s.findings, func(v *Finding) error {
+		var err error
+		if v.Detail, err = s.htmlOf(v.Finding.Detail.In(s.lang)); err != nil {
+			return err
+		}
+		if v.Rect != nil {
+			v.Notes, err = s.htmlOf(v.Rect.Notes.In(s.lang))
+		}
+		return err
+	})
+}
+
+// views returns the prepared views of findings, in the same order.
+func (s *site) views(fs []*model.Finding) []*Finding {
+	out := make([]*Finding, 0, len(fs))
+	for _, f := range fs {
+		if v := s.byFinding[f]; v != nil {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// narrative renders the published narrative page of the given kind and
+// key, or returns "" when there is none.
+func (s *site) narrative(kind model.PageKind, key string) (template.HTML, error) {
+	pg := s.c.Page(kind, key)
+	if pg == nil || pg.Draft {
+		return "", nil
+	}
+	return s.htmlOf(string(pg.Body))
+}
+
+// chart prepares the chart c for a page.
+func (s *site) chart(c *chart.Chart) (*Chart, error) {
+	ec, err := echarts.New(c)
+	if err != nil {
+		return nil, err
+	}
+	return &Chart{Chart: ec, Title: c.Title, Note: c.Note, Table: c.Table(s.lang), Empty: c.Empty()}, nil
+}
+
+func (s *site) charts(cs []*chart.Chart) ([]*Chart, error) {
+	out := make([]*Chart, len(cs))
+	for i, c := range cs {
+		var err error
+		if out[i], err = s.chart(c); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// page returns a page at path with the shared data filled in.
+func (s *site) page(path, section, title string, data any) *Page {
+	return &Page{
+		Site:    s.shared,
+		Path:    path,
+		Root:    strings.Repeat("../", strings.Count(path, "/")),
+		Title:   title,
+		Section: section,
+		Data:    data,
+	}
+}
+
+// crumb returns the menu entry with the given key as a breadcrumb.
+func (s *site) crumb(key string) Link {
+	for _, l := range s.shared.Menu {
+		if l.Key == key {
+			return l
+		}
+	}
+	return Link{}
+}
+
+// Paths of the pages, from the site root.
+
+func provincePath(p *model.Province) string { return "provinces/" + p.ID + ".html" }
+func groupPath(g *model.Group) string       { return "groups/" + strconv.Itoa(g.No) + ".html" }
+func itemPath(it *model.Item) string        { return "items/" + it.ID + ".html" }
+func findingPath(f *model.Finding) string   { return "findings/" + f.ID + ".html" }
+func pagePath(pg *model.Page) string        { return "pages/" + pg.Key + ".html" }
+
+func indicatorPath(ind *model.Indicator) string {
+	if ind.Item == nil {
+		return "items/index.html"
+	}
+	return itemPath(ind.Item) + "#indicator-" + ind.ID
+}
+
+func visitPath(v *model.Visit) string {
+	if v.Province == nil {
+		return "visits.html"
+	}
+	return "visits.html#" + visitAnchor(v)
+}
+
+// visitAnchor is the ID of a visit's row on the visits page.
+func visitAnchor(v *model.Visit) string {
+	if v.Province == nil {
+		return "visit-" + v.ID
+	}
+	return "visit-" + v.Province.ID + "-" + v.ID
+}
