@@ -37,6 +37,7 @@ func commands() []command {
 		{"check", "report every problem in the project's files", runCheck},
 		{"build", "write the site and PDF briefing into public/", runBuild},
 		{"pdf", "write only the PDF briefing", runPDF},
+		{"serve", "preview the site, rebuilding as files change", runServe},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
 	}

@@ -62,6 +62,9 @@ type Options struct {
 	Site bool
 	// Briefing writes the PDF briefing (as BriefingName in the site).
 	Briefing bool
+	// LinkBriefing links the site to the briefing even when Briefing is
+	// false: the preview server makes the briefing when it is asked for.
+	LinkBriefing bool
 	// Created is the creation date written into the PDF; the zero value
 	// means midnight UTC at the start of the as-of date.
 	Created time.Time
@@ -118,7 +121,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 }
 
 func briefingLink(opts Options) string {
-	if opts.Briefing {
+	if opts.Briefing || opts.LinkBriefing {
 		return BriefingName
 	}
 	return ""

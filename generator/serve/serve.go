@@ -1,0 +1,227 @@
+// Package serve is the preview server: it builds a project, serves the site
+// over HTTP, watches the project's files, rebuilds on every change and makes
+// the open pages follow.
+//
+// The site is built into memory and served from there, so nothing outside
+// the build can ever be served. Every HTML page gets a small script, added
+// while it is served and never written into a build, that listens for the
+// server's events (server-sent events, /__ducha/events): after a good
+// rebuild the page reloads; after a failed one it shows every problem as
+// path:line:col: message over the last good page, which stays served, until
+// the next good build. The briefing is typeset when it is asked for, once
+// per build.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/generator/pipeline"
+	"github.com/ducha/ducha/generator/watch"
+)
+
+// DefaultAddr is where the server listens unless told otherwise: the local
+// machine only.
+const DefaultAddr = "127.0.0.1:1313"
+
+// Options configure a Server.
+type Options struct {
+	Dir  string    // the project folder
+	Addr string    // host:port to listen on; port 0 picks a free port
+	Log  io.Writer // where build results and problems are printed
+	// Quiet is how long the watcher waits for a burst of saves to end;
+	// zero means the watcher's default.
+	Quiet time.Duration
+}
+
+// Server is a running preview server.
+type Server struct {
+	opts Options
+	hub  *hub
+
+	mu       sync.Mutex
+	gen      int               // build generation, counting good builds
+	site     *output.Memory    // the last good build, nil before the first
+	checked  *pipeline.Checked // the project of the last good build
+	problems []diag.Diagnostic // the problems of the last build; nil when it was good
+	pdf      []byte            // the briefing of generation pdfGen
+	pdfGen   int
+	pdfMu    sync.Mutex // serialises typesetting
+}
+
+// Run builds the project, listens, calls ready with the server's URL, and
+// serves until ctx is done.
+func Run(ctx context.Context, opts Options, ready func(url string)) error {
+	if opts.Addr == "" {
+		opts.Addr = DefaultAddr
+	}
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	s := &Server{opts: opts, hub: newHub()}
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		return err
+	}
+	defer ln.Close()
+	s.rebuild(ctx)
+	w, err := watch.New(ctx, watch.Options{
+		Root:   opts.Dir,
+		Trees:  []string{"data", "content", "templates"},
+		Files:  s.watchedFiles(),
+		Ignore: []string{"public", "bin", "node_modules", ".git"},
+		Quiet:  opts.Quiet,
+	})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	ready("http://" + ln.Addr().String() + "/")
+	for {
+		select {
+		case <-ctx.Done():
+			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			s.hub.close()
+			srv.Shutdown(shutdown)
+			return nil
+		case err := <-errc:
+			return err
+		case b, ok := <-w.Changes():
+			if !ok {
+				continue
+			}
+			s.logf("changed: %s", describe(b))
+			s.rebuild(ctx)
+		}
+	}
+}
+
+// watchedFiles returns the single files that feed the build: ducha.yaml and
+// the project's own fonts.
+func (s *Server) watchedFiles() []string {
+	files := []string{"ducha.yaml"}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.checked != nil {
+		f := s.checked.Project.Config.PDF.Font
+		for _, p := range []string{f.Regular, f.Bold} {
+			if p != "" {
+				files = append(files, filepath.ToSlash(filepath.Clean(p)))
+			}
+		}
+	}
+	return files
+}
+
+func describe(b watch.Batch) string {
+	switch {
+	case b.All:
+		return "everything (events were lost)"
+	case len(b.Paths) > 3:
+		return fmt.Sprintf("%s and %d more", b.Paths[0], len(b.Paths)-1)
+	}
+	return fmt.Sprint(b.Paths)
+}
+
+func (s *Server) logf(format string, args ...any) {
+	fmt.Fprintf(s.opts.Log, "ducha serve: "+format+"\n", args...)
+}
+
+// rebuild checks and renders the project. A good build replaces the served
+// site and reloads the pages; a bad one keeps the last good site and shows
+// the problems.
+func (s *Server) rebuild(ctx context.Context) {
+	start := time.Now()
+	fsys := os.DirFS(s.opts.Dir)
+	ch, err := pipeline.Check(fsys)
+	if err != nil {
+		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
+		return
+	}
+	if ch.Diags.HasErrors(false) {
+		s.fail(ch.Diags.Items(), start)
+		return
+	}
+	site := &output.Memory{}
+	res, err := pipeline.Render(ctx, fsys, ch, site, pipeline.Options{Site: true, LinkBriefing: true})
+	if err != nil {
+		s.fail([]diag.Diagnostic{{Message: "build failed: " + err.Error()}}, start)
+		return
+	}
+	s.mu.Lock()
+	s.gen++
+	gen := s.gen
+	s.site, s.checked, s.problems = site, ch, nil
+	s.mu.Unlock()
+	s.hub.send(event{name: "reload", data: fmt.Sprint(gen)})
+	if warnings := ch.Diags.Items(); len(warnings) > 0 {
+		diag.Write(s.opts.Log, diag.Text, warnings)
+	}
+	s.logf("built %s: %d pages in %s", res.Campaign.ID, res.Pages, time.Since(start).Round(time.Millisecond))
+}
+
+// fail records the problems of a failed build and shows them.
+func (s *Server) fail(problems []diag.Diagnostic, start time.Time) {
+	s.mu.Lock()
+	s.problems = problems
+	s.mu.Unlock()
+	diag.Write(s.opts.Log, diag.Text, problems)
+	errs := 0
+	for _, p := range problems {
+		if p.Severity == diag.Error {
+			errs++
+		}
+	}
+	s.logf("%d errors after %s; still serving the last good build", errs, time.Since(start).Round(time.Millisecond))
+	s.hub.send(event{name: "problems", data: problemsJSON(problems)})
+}
+
+// state returns what the server serves now.
+func (s *Server) state() (gen int, site *output.Memory, problems []diag.Diagnostic) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.gen, s.site, s.problems
+}
+
+// briefing returns the PDF of the current build, typesetting it once.
+func (s *Server) briefing(ctx context.Context) ([]byte, error) {
+	s.pdfMu.Lock()
+	defer s.pdfMu.Unlock()
+	s.mu.Lock()
+	gen, ch, cached, cachedGen := s.gen, s.checked, s.pdf, s.pdfGen
+	s.mu.Unlock()
+	if ch == nil {
+		return nil, errors.New("no good build yet")
+	}
+	if cached != nil && cachedGen == gen {
+		return cached, nil
+	}
+	var mem output.Memory
+	if _, err := pipeline.Render(ctx, os.DirFS(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
+		return nil, err
+	}
+	data, _ := mem.File(pipeline.BriefingName)
+	s.mu.Lock()
+	if s.gen == gen {
+		s.pdf, s.pdfGen = data, gen
+	}
+	s.mu.Unlock()
+	return data, nil
+}

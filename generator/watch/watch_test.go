@@ -1,0 +1,151 @@
+package watch
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func setup(t *testing.T) (string, *Watcher) {
+	t.Helper()
+	root := t.TempDir()
+	for _, d := range []string{"data/2015/provinces", "content", "public"} {
+		os.MkdirAll(filepath.Join(root, d), 0o755)
+	}
+	writeFile(t, root, "data/2015/groups.yaml", "a")
+	writeFile(t, root, "ducha.yaml", "language: zh")
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	w, err := New(ctx, Options{
+		Root:   root,
+		Trees:  []string{"data", "content", "templates"},
+		Files:  []string{"ducha.yaml"},
+		Ignore: []string{"public"},
+		Quiet:  30 * time.Millisecond,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root, w
+}
+
+func writeFile(t *testing.T, root, rel, data string) {
+	t.Helper()
+	p := filepath.Join(root, filepath.FromSlash(rel))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// next waits for the next batch that mentions want.
+func next(t *testing.T, w *Watcher, want string) Batch {
+	t.Helper()
+	deadline := time.After(5 * time.Second)
+	for {
+		select {
+		case b := <-w.Changes():
+			if slices.Contains(b.Paths, want) {
+				return b
+			}
+		case <-deadline:
+			t.Fatalf("no change of %s reported", want)
+		}
+	}
+}
+
+// quiet checks that nothing is reported for a while.
+func quiet(t *testing.T, w *Watcher) {
+	t.Helper()
+	select {
+	case b := <-w.Changes():
+		t.Fatalf("unexpected batch %v", b)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+func TestSaveStyles(t *testing.T) {
+	root, w := setup(t)
+	const f = "data/2015/groups.yaml"
+	p := filepath.Join(root, f)
+
+	t.Run("write in place", func(t *testing.T) {
+		writeFile(t, root, f, "b")
+		next(t, w, f)
+	})
+	t.Run("write a temporary file and rename it over", func(t *testing.T) {
+		tmp := filepath.Join(root, "data/2015/.groups.yaml.tmp123")
+		os.WriteFile(tmp, []byte("c"), 0o644)
+		os.Rename(tmp, p)
+		next(t, w, f)
+	})
+	t.Run("rename the old file away and write a new one", func(t *testing.T) {
+		os.Rename(p, p+"~")
+		os.WriteFile(filepath.Join(root, "data/2015/4913"), nil, 0o644)
+		os.Remove(filepath.Join(root, "data/2015/4913"))
+		os.WriteFile(p, []byte("d"), 0o644)
+		os.Remove(p + "~")
+		b := next(t, w, f)
+		for _, q := range b.Paths {
+			if Litter(filepath.Base(q)) {
+				t.Errorf("litter reported: %s", q)
+			}
+		}
+	})
+	t.Run("config file at the root", func(t *testing.T) {
+		writeFile(t, root, "ducha.yaml", "language: en")
+		next(t, w, "ducha.yaml")
+	})
+}
+
+func TestBurstIsOneBatch(t *testing.T) {
+	root, w := setup(t)
+	for i := range 50 {
+		writeFile(t, root, "data/2015/groups.yaml", string(rune('a'+i%26)))
+	}
+	next(t, w, "data/2015/groups.yaml")
+	quiet(t, w)
+}
+
+func TestIgnored(t *testing.T) {
+	root, w := setup(t)
+	writeFile(t, root, "public/index.html", "x")
+	writeFile(t, root, "README.md", "x")
+	writeFile(t, root, "data/2015/.groups.yaml.swp", "x")
+	writeFile(t, root, "data/2015/groups.yaml~", "x")
+	writeFile(t, root, "data/2015/.#groups.yaml", "x")
+	quiet(t, w)
+}
+
+func TestNewAndRenamedFolders(t *testing.T) {
+	root, w := setup(t)
+	// A new folder with a file written at once: the file is written before
+	// the folder's watch exists, and must still be reported.
+	os.MkdirAll(filepath.Join(root, "content/2015/provinces"), 0o755)
+	writeFile(t, root, "content/2015/provinces/zj.md", "x")
+	next(t, w, "content/2015/provinces/zj.md")
+
+	// Later writes in the new folder are seen too.
+	writeFile(t, root, "content/2015/provinces/zj.md", "y")
+	next(t, w, "content/2015/provinces/zj.md")
+
+	// A renamed folder is watched under its new name.
+	os.Rename(filepath.Join(root, "content/2015"), filepath.Join(root, "content/2016"))
+	next(t, w, "content/2016")
+	writeFile(t, root, "content/2016/provinces/zj.md", "z")
+	next(t, w, "content/2016/provinces/zj.md")
+	old := filepath.Join(root, "content", "2015")
+	for _, d := range w.Watched() {
+		if d == old || strings.HasPrefix(d, old+string(filepath.Separator)) {
+			t.Errorf("still watching the old folder %s", d)
+		}
+	}
+
+	// A tree that did not exist at the start.
+	writeFile(t, root, "templates/page.html", "x")
+	next(t, w, "templates/page.html")
+}
