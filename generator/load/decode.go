@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -114,11 +113,42 @@ func (d *decoder) scalar(n *yaml.Node, name string) (string, bool) {
 	return n.Value, true
 }
 
-var (
-	intPattern   = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)$`)
-	floatPattern = regexp.MustCompile(`^[-+]?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
-	zeroPattern  = regexp.MustCompile(`^[-+]?0[0-9]`)
-)
+// The shapes of numbers and dates the file format accepts, checked by hand
+// rather than with regular expressions: the loader sees tens of thousands
+// of them.
+
+// isNumber reports whether s is a decimal number: an optional sign, digits
+// without a leading zero, and with fraction an optional fraction.
+func isNumber(s string, fraction bool) bool {
+	s = strings.TrimLeft(s[:min(len(s), 1)], "+-") + s[min(len(s), 1):]
+	whole, frac, dot := strings.Cut(s, ".")
+	if !digits(whole) || len(whole) > 1 && whole[0] == '0' {
+		return false
+	}
+	return !dot || fraction && digits(frac)
+}
+
+// leadingZero reports whether s starts with a zero followed by a digit,
+// after an optional sign: "035", "-07".
+func leadingZero(s string) bool {
+	s = strings.TrimLeft(s[:min(len(s), 1)], "+-") + s[min(len(s), 1):]
+	return len(s) > 1 && s[0] == '0' && s[1] >= '0' && s[1] <= '9'
+}
+
+// digits reports whether s is one or more ASCII digits.
+func digits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isDate reports whether s has the shape YYYY-MM-DD.
+func isDate(s string) bool {
+	return len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:])
+}
 
 func (d *decoder) integer(n *yaml.Node, v reflect.Value, name string) {
 	s, ok := d.scalar(n, name)
@@ -126,9 +156,9 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, name string) {
 		return
 	}
 	switch {
-	case zeroPattern.MatchString(s):
+	case leadingZero(s):
 		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write %s", name, s, strings.TrimLeft(s, "0+-"))
-	case !intPattern.MatchString(s):
+	case !isNumber(s, false):
 		d.errorf(n, "%s must be a whole number, not %s", name, describe(n))
 	default:
 		i, err := strconv.ParseInt(s, 10, 32)
@@ -146,11 +176,11 @@ func (d *decoder) number(n *yaml.Node, name string) (float64, bool) {
 		return 0, false
 	}
 	switch {
-	case strings.HasSuffix(s, "%") && floatPattern.MatchString(strings.TrimSuffix(s, "%")):
+	case strings.HasSuffix(s, "%") && isNumber(strings.TrimSuffix(s, "%"), true):
 		d.errorf(n, "%s: write the number without the %% sign: %s", name, strings.TrimSuffix(s, "%"))
-	case zeroPattern.MatchString(s):
+	case leadingZero(s):
 		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write it without", name, s)
-	case !floatPattern.MatchString(s):
+	case !isNumber(s, true):
 		d.errorf(n, "%s must be a number such as 12 or 88.5, not %s", name, describe(n))
 	default:
 		f, err := strconv.ParseFloat(s, 64)
@@ -183,14 +213,12 @@ func (d *decoder) boolean(n *yaml.Node, v reflect.Value, name string) {
 	}
 }
 
-var datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
-
 func (d *decoder) date(n *yaml.Node, name string) (model.Date, bool) {
 	s, ok := d.scalar(n, name)
 	if !ok {
 		return model.Date{}, false
 	}
-	if !datePattern.MatchString(s) {
+	if !isDate(s) {
 		d.errorf(n, "%s must be a date written YYYY-MM-DD, e.g. 2015-11-23, not %s", name, describe(n))
 		return model.Date{}, false
 	}

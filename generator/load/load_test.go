@@ -153,3 +153,33 @@ func TestCampaignsSideBySide(t *testing.T) {
 		t.Error("campaigns share findings")
 	}
 }
+
+func TestNumberShapes(t *testing.T) {
+	for _, tc := range []struct {
+		s             string
+		whole, number bool
+		zero          bool
+	}{
+		{"0", true, true, false}, {"12", true, true, false}, {"-3", true, true, false}, {"+4", true, true, false},
+		{"88.5", false, true, false}, {"0.5", false, true, false}, {"-0.25", false, true, false},
+		{"035", false, false, true}, {"-07", false, false, true}, {"00", false, false, true},
+		{"", false, false, false}, {"-", false, false, false}, {"1.", false, false, false}, {".5", false, false, false},
+		{"1e5", false, false, false}, {"0x1F", false, false, false}, {"1,000", false, false, false}, {"1.2.3", false, false, false},
+		{"--1", false, false, false}, {"１２", false, false, false},
+	} {
+		if got := isNumber(tc.s, false); got != tc.whole {
+			t.Errorf("isNumber(%q, false) = %v", tc.s, got)
+		}
+		if got := isNumber(tc.s, true); got != tc.number {
+			t.Errorf("isNumber(%q, true) = %v", tc.s, got)
+		}
+		if got := leadingZero(tc.s); got != tc.zero {
+			t.Errorf("leadingZero(%q) = %v", tc.s, got)
+		}
+	}
+	for s, want := range map[string]bool{"2015-11-23": true, "2015-1-23": false, "2015/11/23": false, "20151123": false, "2015-11-2x": false, "": false} {
+		if isDate(s) != want {
+			t.Errorf("isDate(%q) != %v", s, want)
+		}
+	}
+}

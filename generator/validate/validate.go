@@ -68,11 +68,23 @@ func campaignIDs(p *model.Project) []string {
 	return out
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,39}$`)
+// validID reports whether id is 1 to 40 lower-case ASCII letters, digits
+// and "-", not starting with "-".
+func validID(id string) bool {
+	if id == "" || len(id) > 40 || id[0] == '-' {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
 
 // checkID reports an ID that does not follow the rules for IDs.
 func (v *validator) checkID(id string, pos model.Pos, what string) bool {
-	if idPattern.MatchString(id) {
+	if validID(id) {
 		return true
 	}
 	v.errorf(pos, "%s ID %q: use lower-case letters, digits and \"-\" (at most 40, not starting with \"-\")%s", what, id, idHint(id))
