@@ -1,10 +1,107 @@
-// Package pdf typesets the briefing for leadership as a PDF.
+// Package pdf typesets the briefing for leadership as a PDF: the printed
+// counterpart of the site, read with a pen in hand.
+//
+// # Contents
+//
+// The briefing is A4 portrait, with a wider left margin for binding. In
+// order:
+//
+//   - the cover: title, edition, policy basis, organiser, period, as-of
+//     date, the marking (pdf.marking in ducha.yaml) framed at the top, and,
+//     when the campaign is illustrative, the illustrative-data notice with
+//     the campaign's note;
+//   - the contents, with page numbers, each entry a link; the PDF's
+//     bookmarks have the same entries, and one for the contents;
+//   - the summary for leadership: content/<campaign>/summary.md, rendered
+//     from Markdown, titled by its front matter's title (its top-level
+//     headings are entries of the contents); without the file, a paragraph
+//     of key figures;
+//   - the scope: basis, organiser, period, as-of date, methods, member
+//     units, the key items with their points, and the self-examination of
+//     every province;
+//   - key figures and the main charts (chart.Main), drawn as vectors from
+//     the same descriptions the site draws;
+//   - indicators: one chart per indicator that any province reports
+//     (chart.Indicator), two abreast, with the target as a dotted line;
+//   - one section per group: lead unit, leader, members, provinces, dates,
+//     visits and findings, then content/<campaign>/groups/<no>.md;
+//   - one section per province visited, starting a new page unless more
+//     than half of the page is left: group, dates, self-examination,
+//     visits and findings in figures, content/<campaign>/provinces/<id>.md,
+//     the visits, the indicator values against their targets, the most
+//     serious problems (up to 5: by severity, overdue first) and up to 5
+//     good practices, each with its detail and rectification;
+//   - rectification: every problem not closed (report.Report.Unclosed:
+//     not started, in progress or done), overdue first, with responsible
+//     body, deadline, status, days overdue and progress notes;
+//   - the annex: findings as a table, with their detail, evidence and
+//     rectification (see below).
+//
+// Drafts and other narrative pages (overview, items, pages/) are not
+// printed. Every page but the cover has a header (the campaign's short
+// title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
+// and the illustrative-data notice when the campaign is illustrative).
+//
+// # The annex
+//
+// pdf.annex in ducha.yaml chooses the findings the annex lists:
+//
+//   - all: every finding, problems and good practices, province by
+//     province in file order;
+//   - problems: every problem, province by province in file order;
+//   - open: every problem not closed (status not-started, in-progress or
+//     done), in the order of the rectification section (overdue first);
+//   - not set: all when the campaign has at most AnnexAutoLimit (2,000)
+//     findings, open above that.
+//
+// The annex starts with a sentence that says which findings it lists and
+// how many findings there are in all. A province's section says whether
+// the findings it does not set out are in the annex.
+//
+// # Fonts
+//
+// Fonts.Regular (by default Noto Serif SC, a Song face) sets running text
+// and the cover's particulars; Fonts.Bold (Noto Sans SC Bold) headings,
+// titles of findings, strong emphasis, table headers and key figures;
+// Fonts.Sans (Noto Sans SC Regular; the regular face when a project
+// configures its own) tables, charts, headers, footers, small print,
+// emphasis and code. A character missing from the face a piece of text is
+// set in is drawn from another of the three faces when one has it.
+//
+// # Typesetting
+//
+// Text is never lost. gopdf draws a character its font lacks as a space and
+// MultiCell drops what does not fit; this package uses neither. CheckText
+// reports every character of the briefing's text that no face can draw,
+// and Write refuses to print one. Lines are broken here (text.go) and each
+// is drawn on its own: Latin text breaks at spaces, and inside a word only
+// when the word is longer than the line; Chinese breaks between
+// characters, but a line never starts with closing punctuation nor ends
+// with opening punctuation, a number stays with its measure word (12个),
+// —— and …… are not split, and a last line of a single character is
+// avoided. Chinese lines but the last of a paragraph are justified.
+//
+// The whole briefing is laid out (layout.go) before a byte is written:
+// boxes fill pages; a heading is kept with what follows it; a paragraph
+// leaves no single line at the foot or head of a page; tables size their
+// columns by their text, rows grow to fit it, a tall row is cut between
+// lines at the foot of a page, and the header row repeats on every page a
+// table runs onto. The contents are set once the body's page numbers are
+// known, and the footers once the number of pages is.
+//
+// The output depends on nothing but the input: the creation date is
+// Options.Created, nothing else varies between runs or machines, and no
+// map is iterated in an order that reaches the output.
 package pdf
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"time"
+
+	"github.com/signintech/gopdf"
 
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/markdown"
@@ -12,22 +109,30 @@ import (
 	"github.com/ducha/ducha/generator/report"
 )
 
+// AnnexAutoLimit is the number of findings up to which the annex lists all
+// of them when pdf.annex is not set; above it, it lists open problems.
+const AnnexAutoLimit = 2000
+
 // Fonts are the TrueType files the briefing is set in.
 type Fonts struct {
 	Regular []byte // body text
-	Bold    []byte // headings and emphasis
+	Bold    []byte // headings and emphasis; nil: Regular
 	Sans    []byte // tables and small text; nil: Regular
 	// Source names where the fonts came from, for messages: "the embedded
 	// Noto fonts" or the project's paths.
 	Source string
+
+	// cache holds the parsed faces, shared by copies; see NewFonts. nil:
+	// the fonts are read again on each use.
+	cache *faceCache
 }
 
 // Options configure Write.
 type Options struct {
 	Fonts    Fonts
-	Markdown *markdown.Renderer
+	Markdown *markdown.Renderer // nil: a renderer with default options
 	// Created is the creation date written into the PDF: fixed, so that the
-	// same input gives the same bytes.
+	// same input gives the same bytes. The zero time writes no date.
 	Created time.Time
 }
 
@@ -37,13 +142,92 @@ type Stats struct {
 }
 
 // CheckText reports every character of the campaign's text that the fonts
-// cannot draw, at the position of the text it is in.
-func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.List) error {
+// cannot draw, at the position of the text it is in: the text of the
+// configured language that the briefing prints, the Markdown of the pages
+// it includes (summary, groups, provinces; not drafts) and of findings'
+// details and rectification notes. Characters that are never drawn
+// (control and format characters such as the zero-width space) are not
+// reported. A font that cannot be read, or that lacks characters of the
+// briefing's own words, is reported at pdf.font in ducha.yaml. The error is
+// for what is not the user's to fix: embedded fonts that cannot be read, or
+// a bug.
+func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.List) (err error) {
+	defer recoverTo(&err)
+	// The project's own fonts are parsed in full, so that a file gopdf
+	// cannot read is reported here; the embedded ones are known to work.
+	faces, err := fonts.faces(p.Config.PDF.Font.Regular != "")
+	if err != nil {
+		return fontProblem(p, fonts, err, diags)
+	}
+	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{})}
+	ck.campaign(p, c)
+	if p.Config.PDF.Font.Regular != "" {
+		ck.checkWords(p, diags)
+	}
+	return nil
+}
+
+// fontProblem reports a font that cannot be read.
+func fontProblem(p *model.Project, fonts Fonts, err error, diags *diag.List) error {
+	var fe *FontError
+	fc := p.Config.PDF.Font
+	if !errors.As(err, &fe) || fc.Regular == "" {
+		return fmt.Errorf("pdf: %s: %w", fonts.Source, err)
+	}
+	key, name := "regular", fc.Regular
+	if fe.Role == "bold" && fc.Bold != "" {
+		key, name = "bold", fc.Bold
+	}
+	diags.Errorf(fc.Src.At(key), "font %q cannot be used: %v", name, fe.Err)
 	return nil
 }
 
 // Write typesets the briefing of the campaign r describes to w.
-func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report, opts Options) (Stats, error) {
-	_, err := io.WriteString(w, "%PDF-1.4\n")
-	return Stats{Pages: 1}, err
+func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report, opts Options) (_ Stats, err error) {
+	defer recoverTo(&err)
+	faces, err := opts.Fonts.faces(true)
+	if err != nil {
+		return Stats{}, fmt.Errorf("pdf: %w", err)
+	}
+	ts, err := newTypesetter(faces)
+	if err != nil {
+		return Stats{}, err
+	}
+	md := opts.Markdown
+	if md == nil {
+		md = markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
+	}
+	b := newBriefing(ts, p, r, md)
+	pages, err := b.build(ctx)
+	if err != nil {
+		return Stats{}, err
+	}
+	if len(ts.missing) > 0 {
+		return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ts.missing[0]))
+	}
+	if ts.err != nil {
+		return Stats{}, fmt.Errorf("pdf: %w", ts.err)
+	}
+	info := gopdf.PdfInfo{
+		Title:        outlineTitle(r.Campaign.Title.In(r.Lang)),
+		Subject:      b.word("briefing"),
+		Creator:      "ducha",
+		Producer:     "ducha (gopdf)",
+		CreationDate: opts.Created.UTC(),
+	}
+	if opts.Created.IsZero() {
+		info.CreationDate = time.Time{}
+	}
+	if err := ts.emit(ctx, w, pages, info); err != nil {
+		return Stats{}, fmt.Errorf("pdf: %w", err)
+	}
+	return Stats{Pages: len(pages)}, nil
+}
+
+// recoverTo turns a panic (a bug, or gopdf failing on a font) into an
+// error, so that it does not bring down the program that called.
+func recoverTo(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("pdf: internal error: %v", r)
+	}
 }

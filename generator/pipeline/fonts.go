@@ -1,7 +1,9 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -13,16 +15,15 @@ import (
 )
 
 // loadFonts returns the fonts the briefing is set in: the project's own when
-// ducha.yaml names them, or else the embedded Noto fonts.
-func loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.Fonts, error) {
+// ducha.yaml names them, or else the embedded Noto fonts. Fonts with the
+// same bytes as before come from the cache, already parsed.
+func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.Fonts, error) {
 	fc := cfg.PDF.Font
 	if fc.Regular == "" {
-		return pdf.Fonts{
-			Regular: assets.SerifRegular,
-			Bold:    assets.SansBold,
-			Sans:    assets.SansRegular,
-			Source:  "the embedded Noto Serif SC and Noto Sans SC",
-		}, nil
+		return c.fontsFor("", func() pdf.Fonts {
+			return pdf.NewFonts(assets.SerifRegular, assets.SansBold, assets.SansRegular,
+				"the embedded Noto Serif SC and Noto Sans SC")
+		}), nil
 	}
 	regular, err := readFont(fsys, fc.Regular, fc.Src.At("regular"), diags)
 	if err != nil {
@@ -37,7 +38,24 @@ func loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.Fonts, error
 	if regular == nil || bold == nil {
 		return pdf.Fonts{}, nil
 	}
-	return pdf.Fonts{Regular: regular, Bold: bold, Source: fc.Regular}, nil
+	key := fmt.Sprintf("%x", sha256.Sum256(append(append([]byte{}, regular...), bold...)))
+	return c.fontsFor(key, func() pdf.Fonts { return pdf.NewFonts(regular, bold, nil, fc.Regular) }), nil
+}
+
+// fontsFor returns the cached fonts under key, making them with make the
+// first time.
+func (c *Cache) fontsFor(key string, make func() pdf.Fonts) pdf.Fonts {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f, ok := c.fonts[key]; ok {
+		return f
+	}
+	if c.fonts == nil {
+		c.fonts = map[string]pdf.Fonts{}
+	}
+	f := make()
+	c.fonts[key] = f
+	return f
 }
 
 func readFont(fsys fs.FS, name string, pos model.Pos, diags *diag.List) ([]byte, error) {

@@ -33,7 +33,18 @@ type Checked struct {
 // Check loads and validates the project in fsys, and checks that the
 // briefing's fonts can draw all of its text. The error is an I/O failure,
 // not a problem with the data: those are in Diags.
-func Check(fsys fs.FS) (*Checked, error) {
+func Check(fsys fs.FS) (*Checked, error) { return new(Cache).Check(fsys) }
+
+// Cache keeps what does not change between builds of a project, such as
+// parsed fonts, for a process that builds again and again (the preview
+// server). The zero Cache is ready to use; it is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	fonts map[string]pdf.Fonts // by fontKey
+}
+
+// Check is Check, reusing what c holds.
+func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
 	p, diags, err := load.Load(fsys)
 	if err != nil {
 		return nil, err
@@ -42,13 +53,15 @@ func Check(fsys fs.FS) (*Checked, error) {
 	if len(p.Campaigns) == 0 && diags.Len() == 0 {
 		diags.Errorf(model.Pos{File: "data"}, "no campaign: create data/<year>/campaign.yaml (see docs/data-format.md)")
 	}
-	fonts, err := loadFonts(fsys, p.Config, diags)
+	fonts, err := c.loadFonts(fsys, p.Config, diags)
 	if err != nil {
 		return nil, err
 	}
 	if fonts.Regular != nil {
-		for _, c := range p.Campaigns {
-			pdf.CheckText(p, c, fonts, diags)
+		for _, camp := range p.Campaigns {
+			if err := pdf.CheckText(p, camp, fonts, diags); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return &Checked{Project: p, Fonts: fonts, Diags: diags}, nil

@@ -46,8 +46,9 @@ type Options struct {
 
 // Server is a running preview server.
 type Server struct {
-	opts Options
-	hub  *hub
+	opts  Options
+	hub   *hub
+	cache pipeline.Cache // fonts parsed once for every rebuild
 
 	mu       sync.Mutex
 	gen      int               // build generation, counting good builds
@@ -150,7 +151,7 @@ func (s *Server) logf(format string, args ...any) {
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
 	fsys := os.DirFS(s.opts.Dir)
-	ch, err := pipeline.Check(fsys)
+	ch, err := s.cache.Check(fsys)
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
 		return

@@ -1,0 +1,187 @@
+package pdf
+
+import (
+	"compress/zlib"
+	"context"
+	"io"
+	"strings"
+
+	"github.com/signintech/gopdf"
+)
+
+// emitter writes display lists through gopdf, setting the graphics state
+// only when it changes.
+type emitter struct {
+	gp       *gopdf.GoPdf
+	face     role
+	size, tc float64
+	fontSet  bool
+	textCol  rgb
+	textSet  bool
+	fill     rgb
+	fillSet  bool
+	stroke   rgb
+	lw       float64
+	strokeOK bool
+	outline  outlineTree
+}
+
+// emit writes the pages to w.
+func (ts *typesetter) emit(ctx context.Context, w io.Writer, pages []*page, info gopdf.PdfInfo) error {
+	e := &emitter{gp: ts.gp}
+	e.gp.SetInfo(info)
+	e.gp.SetCompressLevel(zlib.BestSpeed)
+	for _, p := range pages {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		e.gp.AddPage()
+		e.resetPage()
+		for i := range p.ops {
+			if err := e.op(&p.ops[i]); err != nil {
+				return err
+			}
+		}
+	}
+	e.outline.finish()
+	_, err := e.gp.WriteTo(w)
+	return err
+}
+
+// resetPage forgets the graphics state: each page starts afresh.
+func (e *emitter) resetPage() {
+	e.fontSet, e.textSet, e.fillSet, e.strokeOK = false, false, false, false
+}
+
+func (e *emitter) op(o *op) error {
+	gp := e.gp
+	switch o.kind {
+	case opText:
+		if !e.fontSet || e.face != o.face || e.size != o.size {
+			if err := gp.SetFont(family[o.face], "", o.size); err != nil {
+				return err
+			}
+			e.face, e.size, e.fontSet = o.face, o.size, true
+		}
+		if !e.textSet || e.textCol != o.color {
+			gp.SetTextColor(o.color[0], o.color[1], o.color[2])
+			e.textCol, e.textSet = o.color, true
+		}
+		if e.tc != o.tc {
+			gp.SetCharSpacing(o.tc)
+			e.tc = o.tc
+		}
+		gp.SetXY(o.x, o.y)
+		e.fillSet = false // text sets the fill colour to its own
+		return gp.Text(o.s)
+	case opRect:
+		style := ""
+		if o.fill {
+			e.setFill(o.color)
+			style += "F"
+		}
+		if o.stroke {
+			e.setStroke(o.line, o.lw)
+			style += "D"
+		}
+		if style == "FD" {
+			style = "DF"
+		}
+		gp.RectFromUpperLeftWithStyle(o.x, o.y, o.w, o.h, style)
+	case opLine:
+		e.setStroke(o.line, o.lw)
+		if o.dotted {
+			gp.SetCustomLineType([]float64{o.lw, 2.2}, 0)
+		}
+		gp.Line(o.x, o.y, o.w, o.h)
+		if o.dotted {
+			gp.SetLineType("")
+		}
+	case opLink:
+		if o.internal {
+			gp.AddInternalLink(o.s, o.x, o.y, o.w, o.h)
+		} else {
+			gp.AddExternalLink(o.s, o.x, o.y, o.w, o.h)
+		}
+	case opAnchor:
+		gp.SetY(o.y)
+		gp.SetAnchor(o.s)
+	case opOutline:
+		gp.SetY(o.y)
+		e.outline.add(gp.AddOutlineWithPosition(outlineTitle(o.s)), o.level)
+	}
+	return nil
+}
+
+func (e *emitter) setFill(c rgb) {
+	if !e.fillSet || e.fill != c {
+		e.gp.SetFillColor(c[0], c[1], c[2])
+		e.fill, e.fillSet = c, true
+	}
+}
+
+func (e *emitter) setStroke(c rgb, lw float64) {
+	if !e.strokeOK || e.stroke != c {
+		e.gp.SetStrokeColor(c[0], c[1], c[2])
+	}
+	if !e.strokeOK || e.lw != lw {
+		e.gp.SetLineWidth(lw)
+	}
+	e.stroke, e.lw, e.strokeOK = c, lw, true
+}
+
+// outlineTitle makes a title gopdf can write: it encodes each character as
+// four hexadecimal digits of UTF-16, which is wrong for characters beyond
+// the Basic Multilingual Plane, so those become U+FFFD in the bookmark (the
+// page itself shows them).
+func outlineTitle(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r > 0xffff {
+			return 0xfffd
+		}
+		return r
+	}, s)
+}
+
+// outlineTree builds the hierarchy of bookmarks from entries added in
+// document order with their levels.
+type outlineTree struct {
+	roots gopdf.OutlineNodes
+	stack []*gopdf.OutlineNode
+}
+
+func (t *outlineTree) add(obj *gopdf.OutlineObj, level int) {
+	n := &gopdf.OutlineNode{Obj: obj}
+	if level > len(t.stack) {
+		level = len(t.stack)
+	}
+	t.stack = t.stack[:level]
+	if level == 0 {
+		t.roots = append(t.roots, n)
+	} else {
+		parent := t.stack[level-1]
+		parent.Children = append(parent.Children, n)
+	}
+	t.stack = append(t.stack, n)
+}
+
+// outlinesObj is the object number of the outline dictionary: gopdf's
+// Start adds the catalog, the pages and the outlines, in that order, as its
+// first objects.
+const outlinesObj = 3
+
+// finish links the entries. gopdf's Parse links children but leaves each
+// top-level entry's Prev pointing at whatever entry was added before it,
+// and its Parent one below the outline dictionary's object number.
+func (t *outlineTree) finish() {
+	if len(t.roots) == 0 {
+		return
+	}
+	t.roots.Parse()
+	for i, n := range t.roots {
+		n.Obj.SetParent(outlinesObj)
+		if i > 0 {
+			n.Obj.SetPrev(t.roots[i-1].Obj.GetIndex())
+		}
+	}
+}
