@@ -3,31 +3,41 @@ package site_test
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
 	"github.com/ducha/ducha/generator/site"
+	"github.com/ducha/ducha/generator/synth"
 )
 
-// BenchmarkRender renders the sample campaign's site into memory.
+// BenchmarkRender renders the site into memory: the sample campaign, and
+// synthetic campaigns (package synth, seed 1) of 100, 1,000 and 10,000
+// findings. Loading and validating the project are not timed. Run it with
+//
+//	go test ./generator/site -run '^$' -bench Render -benchmem -count 5
 func BenchmarkRender(b *testing.B) {
-	benchmarkRender(b, loadProject(b, sample))
-}
-
-// BenchmarkRender10k renders the sample campaign with its findings copied
-// over and over to 10,000 findings: 10,000 finding pages and a findings
-// list of 10,000 rows.
-func BenchmarkRender10k(b *testing.B) {
-	p := loadProject(b, sample)
-	grow(p.Current(), 10000)
-	benchmarkRender(b, p)
+	b.Run("sample", func(b *testing.B) {
+		benchmarkRender(b, loadProject(b, sample))
+	})
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("findings=%d", n), func(b *testing.B) {
+			fsys, err := synth.FS(synth.Options{Findings: n, Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			benchmarkRender(b, loadFS(b, fsys))
+		})
+	}
 }
 
 func benchmarkRender(b *testing.B, p *model.Project) {
 	r := report.New(p.Current(), p.Config.Lang())
 	var st site.Stats
+	b.ReportAllocs()
+	runtime.GC() // not the garbage of loading the project
 	for b.Loop() {
 		var err error
 		st, err = site.Render(context.Background(), &output.Memory{}, p, r, site.Options{})
@@ -36,24 +46,4 @@ func benchmarkRender(b *testing.B, p *model.Project) {
 		}
 	}
 	b.ReportMetric(float64(st.Pages), "pages")
-}
-
-// grow copies the findings of campaign c, with new IDs, until it has n.
-func grow(c *model.Campaign, n int) {
-	total := len(c.Findings())
-	for copyNo := 1; total < n; copyNo++ {
-		for _, in := range c.OnSite {
-			orig := len(in.Findings)
-			for _, f := range in.Findings[:orig] {
-				if total >= n {
-					break
-				}
-				g := *f
-				g.ID = fmt.Sprintf("%s-c%d", f.ID, copyNo)
-				in.Findings = append(in.Findings, &g)
-				total++
-			}
-		}
-	}
-	c.Index()
 }

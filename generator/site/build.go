@@ -1,10 +1,12 @@
 package site
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"html/template"
 	"math"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/report"
+	"github.com/ducha/ducha/generator/site/internal/tmplexec"
 )
 
 // site is one rendering of a campaign's site. Everything in it is built
@@ -28,21 +31,60 @@ type site struct {
 	md   *markdown.Renderer
 
 	tmpl   *template.Template
-	static map[string][]byte // site.css, site.js: from the templates
+	exec   *tmplexec.Executor // executes tmpl
+	static map[string][]byte  // site.css, site.js: from the templates
 
 	shared    *Site
 	findings  []*Finding // in r.Findings order
 	byFinding map[*model.Finding]*Finding
 	extra     []*model.Page // published pages of their own, in menu order
+
+	buffers   freeList[*bytes.Buffer] // for the pages being written
+	mdWriters freeList[*mdWriter]     // for the Markdown being rendered
+}
+
+// freeList keeps values for reuse, up to its capacity. Unlike a
+// sync.Pool, which the runtime holds on to until two collections after its
+// last use, it is garbage as soon as the site is.
+type freeList[T any] struct {
+	free  chan T
+	alloc func() T
+}
+
+func newFreeList[T any](n int, alloc func() T) freeList[T] {
+	return freeList[T]{free: make(chan T, n), alloc: alloc}
+}
+
+// get returns a value from the list, or a new one.
+func (l freeList[T]) get() T {
+	select {
+	case x := <-l.free:
+		return x
+	default:
+		return l.alloc()
+	}
+}
+
+// put returns x to the list, or drops it when the list is full.
+func (l freeList[T]) put(x T) {
+	select {
+	case l.free <- x:
+	default:
+	}
 }
 
 func newSite(p *model.Project, r *report.Report, opts Options) (*site, error) {
 	s := &site{p: p, c: r.Campaign, r: r, lang: r.Lang, opts: opts, md: opts.Markdown}
-	tmpl, static, err := loadTemplates(opts.Templates, newFuncs(s).funcMap())
+	// A worker holds a buffer for its page and, at times, one for a partial.
+	s.buffers = newFreeList(4*max(opts.Workers, runtime.GOMAXPROCS(0)), func() *bytes.Buffer { return new(bytes.Buffer) })
+	s.mdWriters = newFreeList(max(opts.Workers, runtime.GOMAXPROCS(0)), newMDWriter)
+	funcs := newFuncs(s).table()
+	tmpl, static, err := loadTemplates(opts.Templates, tmplexec.FuncMap(funcs))
 	if err != nil {
 		return nil, err
 	}
 	s.tmpl, s.static = tmpl, static
+	s.exec = tmplexec.New(tmpl, funcs)
 	s.extra = extraPages(s.c)
 	s.shared = s.newShared()
 	return s, nil
@@ -134,7 +176,7 @@ func (s *site) prepare(ctx context.Context) error {
 	s.findings = make([]*Finding, len(s.r.Findings))
 	s.byFinding = make(map[*model.Finding]*Finding, len(s.r.Findings))
 	for i, f := range s.r.Findings {
-		v := &Finding{Finding: f, Overdue: f.Overdue(s.r.AsOf), DaysOverdue: s.r.DaysOverdue(f)}
+		v := &Finding{Finding: f, Overdue: f.Overdue(s.r.AsOf), DaysOverdue: s.r.DaysOverdue(f), path: findingPath(f)}
 		s.findings[i] = v
 		s.byFinding[f] = v
 		if i > 0 {

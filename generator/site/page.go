@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/ducha/ducha/generator/chart"
 	"github.com/ducha/ducha/generator/echarts"
@@ -29,6 +30,17 @@ type Page struct {
 	// Data is what the page is about: one of the *…Data types of this
 	// package, named after the template.
 	Data any
+
+	layoutKey string // see layout
+}
+
+// layout returns what the parts of the page that cached executes may
+// depend on: its address depth, section and breadcrumb trail.
+func (p *Page) layout() string {
+	if p.layoutKey == "" {
+		p.layoutKey = p.Root + "\x00" + p.Section + "\x00" + trail(p.Crumbs)
+	}
+	return p.layoutKey
 }
 
 // Site is what every page shares.
@@ -88,6 +100,8 @@ type Finding struct {
 	Overdue     bool
 	DaysOverdue int
 	Prev, Next  *Finding // in the order of the findings list
+
+	path string // the page's path from the site root
 }
 
 // Status returns the rectification status, or "" for a good practice.
@@ -239,4 +253,14 @@ type ProvinceVisits struct {
 // PageData is the data of pages/<slug>.html.
 type PageData struct {
 	Narrative template.HTML
+}
+
+// trail identifies a breadcrumb trail by the paths of its links.
+func trail(crumbs []Link) string {
+	var b strings.Builder
+	for _, l := range crumbs {
+		b.WriteString(l.Path)
+		b.WriteByte(0)
+	}
+	return b.String()
 }

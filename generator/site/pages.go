@@ -10,29 +10,34 @@ import (
 	"github.com/ducha/ducha/generator/report"
 )
 
-// pages lists the HTML pages of the site.
+// pages lists the HTML pages of the site. Pages that show the same rows
+// (finding-row, tracker-row) share them through the partial cache. The
+// pages that hold every row of a kind come first, and the group and item
+// pages, which repeat rows, after the finding pages: so two workers seldom
+// render the same row at the same time, and the long pages are not left
+// for last.
 func (s *site) pages() []job {
 	jobs := []job{
-		{name: "index.html", tmpl: "index.html", page: s.overview},
+		{name: "findings/index.html", tmpl: "findings.html", page: s.findingsList},
+		{name: "rectification.html", tmpl: "rectification.html", page: s.rectification},
 		{name: "summary.html", tmpl: "summary.html", page: s.summary},
+		{name: "index.html", tmpl: "index.html", page: s.overview},
 		{name: "groups/index.html", tmpl: "groups.html", page: s.groups},
 		{name: "provinces/index.html", tmpl: "provinces.html", page: s.provinces},
 		{name: "items/index.html", tmpl: "items.html", page: s.items},
-		{name: "findings/index.html", tmpl: "findings.html", page: s.findingsList},
-		{name: "rectification.html", tmpl: "rectification.html", page: s.rectification},
 		{name: "visits.html", tmpl: "visits.html", page: s.visits},
-	}
-	for _, gs := range s.r.Groups {
-		jobs = append(jobs, job{name: groupPath(gs.Group), tmpl: "group.html", page: func() (*Page, error) { return s.group(gs) }})
 	}
 	for _, p := range s.p.Provinces {
 		jobs = append(jobs, job{name: provincePath(p), tmpl: "province.html", page: func() (*Page, error) { return s.province(p) }})
 	}
-	for _, is := range s.r.Items {
-		jobs = append(jobs, job{name: itemPath(is.Item), tmpl: "item.html", page: func() (*Page, error) { return s.item(is) }})
-	}
 	for _, f := range s.findings {
 		jobs = append(jobs, job{name: findingPath(f.Finding), tmpl: "finding.html", page: func() (*Page, error) { return s.finding(f), nil }})
+	}
+	for _, gs := range s.r.Groups {
+		jobs = append(jobs, job{name: groupPath(gs.Group), tmpl: "group.html", page: func() (*Page, error) { return s.group(gs) }})
+	}
+	for _, is := range s.r.Items {
+		jobs = append(jobs, job{name: itemPath(is.Item), tmpl: "item.html", page: func() (*Page, error) { return s.item(is) }})
 	}
 	for _, pg := range s.extra {
 		jobs = append(jobs, job{name: pagePath(pg), tmpl: "page.html", page: func() (*Page, error) { return s.extraPage(pg) }})

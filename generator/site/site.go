@@ -34,8 +34,45 @@
 // embedded in the binary (package templates). A project replaces any of
 // them, and site.css and site.js, with a file of the same name in its own
 // templates/ folder; it may add partials of its own (any other *.html
-// file). Each page template is executed with a [*Page]; layout.html
-// defines the partials that every page shares.
+// file).
+//
+// Each page template is executed with a [*Page], whose Data is the page's
+// own data:
+//
+//	index.html          index.html                 *OverviewData
+//	summary.html        summary.html               *SummaryData
+//	groups.html         groups/index.html          *GroupsData
+//	group.html          groups/<no>.html           *GroupData
+//	provinces.html      provinces/index.html       *ProvincesData
+//	province.html       provinces/<id>.html        *ProvinceData
+//	items.html          items/index.html           *ItemsData
+//	item.html           items/<id>.html            *ItemData
+//	findings.html       findings/index.html        *FindingsData
+//	finding.html        findings/<id>.html         *FindingData
+//	rectification.html  rectification.html         *RectificationData
+//	visits.html         visits.html                *VisitsData
+//	page.html           pages/<slug>.html          *PageData
+//
+// layout.html defines the partials the pages share. Each takes what its
+// comment says:
+//
+//	head, foot          the *Page: the start of every page, to its breadcrumb
+//	                    trail, and its end; a page template starts with
+//	                    {{template "head" .}} and ends with {{template "foot" .}}
+//	top, crumbs         the *Page: the style sheet, body and masthead, and the
+//	                    breadcrumb trail up to the page, for head (with cached)
+//	masthead, footer    the *Page: banner, masthead and menu; footer (with cached)
+//	figures             the *Page: the key figures
+//	chart, datatable    a *Chart; its chart.Table
+//	badges              a *Finding: severity or kind, status, overdue (with memo)
+//	rectification       a *Finding: its rectification
+//	finding-head        nothing: the header row of a table of findings
+//	finding-row         (at PAGE FINDING): a row of that table (with rows)
+//	finding-block       (at PAGE FINDING): a finding in full, on a province page
+//	finding-link        (at PAGE FINDING): its ID, linked (with join)
+//	tracker-table       (at PAGE FINDINGS): problems and their rectification
+//	tracker-row         (at PAGE FINDING): a row of that table (with rows)
+//	visit-table         (at PAGE VisitTable): the visits of a province
 //
 // The template functions are:
 //
@@ -64,14 +101,35 @@
 //	paren TEXT              TEXT in brackets: （TEXT）, or " (TEXT)"
 //	anchor VISIT            the ID of a visit's row on the visits page
 //	at PAGE VALUE           PAGE and VALUE as one value (an [At]), for partials
-//	cached NAME PAGE        the partial NAME executed with PAGE, once per
-//	                        address depth and section: for the masthead and footer
+//	cached NAME PAGE        the partial NAME executed with PAGE, once per address
+//	                        depth, section and breadcrumb trail: for the top and foot
+//	                        of pages, the same on thousands of finding pages
 //	partial NAME PAGE VALUE the partial NAME executed with (at PAGE VALUE), once per
 //	                        address depth and VALUE: for rows shown on several pages
+//	rows NAME PAGE FINDINGS partial NAME for each of the []*Finding FINDINGS, each
+//	                        on a line of its own: the rows of a table, in one action
+//	join NAME PAGE FINDINGS SEP
+//	                        the same, with SEP between them
+//	memo NAME VALUE         the partial NAME executed with VALUE, once per VALUE
 //
 // Page data comes from the build of each page; nothing in a template can
-// change it. A partial run through cached or partial must depend only on
-// what its key names, or pages would show another page's HTML.
+// change it. A partial run through cached, partial, rows, join or memo
+// must depend only on what its key names, or pages would show another
+// page's HTML; the key of cached is the page's Root, Section and Crumbs,
+// that of partial, rows and join the page's Root and the value, that of
+// memo the value.
+//
+// # Speed
+//
+// A site of 10,000 findings has 10,000 finding pages and shows each
+// finding on six more. So the templates are executed by package tmplexec,
+// which gives the output of html/template, escaping included, without most
+// of its reflection (see there); the parts of pages that repeat (the top
+// and foot of a page, a finding's rows, badges and links) are executed
+// once, through the functions above, and their HTML reused; each page is
+// written from a pooled buffer with one call; pages are written on all
+// CPUs; and the exports are written a row or a finding at a time. See
+// BenchmarkRender.
 package site
 
 import (
@@ -104,6 +162,10 @@ type Options struct {
 	// Workers is the number of pages rendered at the same time; zero means
 	// one per CPU.
 	Workers int
+
+	// htmlTemplateOnly has html/template execute every template, without
+	// the executor of package tmplexec: for the tests that compare them.
+	htmlTemplateOnly bool
 }
 
 // Stats count what Render wrote.
@@ -157,20 +219,8 @@ func (s *site) write(w output.Writer, j job, st *counter) error {
 		return nil
 	}
 	pg, err := j.page()
-	if err != nil {
-		return fmt.Errorf("site: %s: %w", j.name, err)
-	}
-	f, err := w.Create(j.name)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 32<<10)
-	err = s.tmpl.ExecuteTemplate(bw, j.tmpl, pg)
 	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
+		err = s.writePage(w, j, pg)
 	}
 	if err != nil {
 		return fmt.Errorf("site: %s: %w", j.name, err)
@@ -179,6 +229,39 @@ func (s *site) write(w output.Writer, j job, st *counter) error {
 	st.files.Add(1)
 	return nil
 }
+
+// writePage executes the page's template into a pooled buffer and writes
+// the page with one call, so that a failed template leaves no file.
+func (s *site) writePage(w output.Writer, j job, pg *Page) error {
+	b := s.buffers.get()
+	defer s.putBuffer(b)
+	if err := s.execute(b, j.tmpl, pg); err != nil {
+		return err
+	}
+	return output.WriteFile(w, j.name, b.Bytes())
+}
+
+// execute executes the template name with data, appending to b.
+func (s *site) execute(b *bytes.Buffer, name string, data any) error {
+	if s.opts.htmlTemplateOnly {
+		return s.tmpl.ExecuteTemplate(b, name, data)
+	}
+	return s.exec.Execute(b, name, data)
+}
+
+// putBuffer returns b to the pool, unless it grew for an unusually long
+// page: such buffers are left to the garbage collector.
+func (s *site) putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooledBuffer {
+		return
+	}
+	b.Reset()
+	s.buffers.put(b)
+}
+
+// maxPooledBuffer is the capacity, in bytes, above which a page's buffer
+// is not kept for the next page.
+const maxPooledBuffer = 1 << 20
 
 // run calls do for every job on a bounded pool of workers, and returns the
 // first error. It stops handing out jobs after an error or when ctx ends.
@@ -221,9 +304,30 @@ func (s *site) htmlOf(src string) (template.HTML, error) {
 	if src == "" {
 		return "", nil
 	}
-	var b bytes.Buffer
-	if err := s.md.Convert([]byte(src), &b); err != nil {
+	w := s.mdWriters.get()
+	defer s.mdWriters.put(w)
+	w.buf.Reset()
+	w.Reset(&w.buf)
+	err := s.md.Convert([]byte(src), w)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err != nil {
 		return "", err
 	}
-	return template.HTML(b.String()), nil
+	return template.HTML(w.buf.String()), nil
+}
+
+// mdWriter is a buffered writer into a buffer, reused from one Markdown
+// document to the next: goldmark writes through a bufio.Writer, and makes
+// a new one for a document when it is given none.
+type mdWriter struct {
+	*bufio.Writer
+	buf bytes.Buffer
+}
+
+func newMDWriter() *mdWriter {
+	w := &mdWriter{}
+	w.Writer = bufio.NewWriter(&w.buf)
+	return w
 }
