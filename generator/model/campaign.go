@@ -111,8 +111,8 @@ type PDFConfig struct {
 	// instead of the embedded font.
 	Font FontConfig `key:"font"`
 	// Annex chooses which findings the annex lists: all, problems (every
-	// problem), or open (open problems only). Default: all up to
-	// 2,000 findings, open above that.
+	// problem), open (problems not closed) or none (no annex). Default:
+	// all up to 2,000 findings, none above that.
 	Annex AnnexChoice `key:"annex"`
 	Src   Src
 }
@@ -133,10 +133,11 @@ const (
 	AnnexAll      AnnexChoice = "all"
 	AnnexProblems AnnexChoice = "problems"
 	AnnexOpen     AnnexChoice = "open"
+	AnnexNone     AnnexChoice = "none"
 )
 
 // Choices lists the values an AnnexChoice may take.
-func (AnnexChoice) Choices() []string { return []string{"all", "problems", "open"} }
+func (AnnexChoice) Choices() []string { return []string{"all", "problems", "open", "none"} }
 
 // Province is a provincial-level unit (province, autonomous region or
 // municipality), from data/provinces.yaml.

@@ -103,10 +103,18 @@ func (d Date) key() int { return d.Year*10000 + int(d.Month)*100 + d.Day }
 
 // String formats d as YYYY-MM-DD, or "" for the zero Date.
 func (d Date) String() string {
-	if d.IsZero() {
-		return ""
+	if d.IsZero() || d.Year < 0 || d.Year > 9999 {
+		if d.IsZero() {
+			return ""
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, int(d.Month), d.Day)
+	b := []byte("0000-00-00")
+	y, m := d.Year, int(d.Month)
+	b[0], b[1], b[2], b[3] = byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	b[5], b[6] = byte('0'+m/10), byte('0'+m%10)
+	b[8], b[9] = byte('0'+d.Day/10), byte('0'+d.Day%10)
+	return string(b)
 }
 
 // Period is a span of calendar days, both ends included.

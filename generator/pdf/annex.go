@@ -9,7 +9,29 @@ import (
 	"github.com/ducha/ducha/generator/report"
 )
 
-// rectification sets every problem not closed, overdue first.
+// large reports whether the campaign has more findings than a briefing
+// can set out one by one (AnnexAutoLimit): the rectification section then
+// lists the overdue problems only, and the annex is left out unless
+// ducha.yaml asks for it. The site and its exports have every finding.
+func (b *briefing) large() bool { return len(b.r.Findings) > AnnexAutoLimit }
+
+// tracked returns the problems the rectification section lists: every
+// problem not closed, or for a large campaign the overdue ones.
+func (b *briefing) tracked() []*model.Finding {
+	if !b.large() {
+		return b.r.Unclosed
+	}
+	var out []*model.Finding
+	for _, f := range b.r.Unclosed {
+		if f.Overdue(b.r.AsOf) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// rectification sets every problem not closed, overdue first; for a large
+// campaign, the overdue problems.
 func (b *briefing) rectification() {
 	f := b.r.Figures
 	b.section(b.word("section-rect"))
@@ -20,11 +42,18 @@ func (b *briefing) rectification() {
 	}
 	b.paragraph(b.wordf("rect-summary", asOf, f.Problems, f.ByStatus[model.Closed], f.ByStatus[model.Done],
 		f.ByStatus[model.InProgress], f.ByStatus[model.NotStarted], f.Overdue, len(b.r.Unclosed)))
+	tracked := b.tracked()
+	if b.large() {
+		b.paragraph(b.wordf("rect-large", len(tracked), len(b.r.Unclosed)-len(tracked)))
+	}
+	if len(tracked) == 0 {
+		return
+	}
 	b.body.add(vspace(4))
 	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
 	overdueBg := rgb{0xfb, 0xee, 0xec}
 	tb.fill = func(r int) *rgb {
-		if b.r.Unclosed[r].Overdue(b.r.AsOf) {
+		if tracked[r].Overdue(b.r.AsOf) {
 			return &overdueBg
 		}
 		if r%2 == 1 {
@@ -40,7 +69,7 @@ func (b *briefing) rectification() {
 	}
 	var rows [][]cell
 	var proxies [][]*text
-	for i, fd := range b.r.Unclosed {
+	for i, fd := range tracked {
 		row, proxy := b.rectRow(tb, i+1, fd)
 		rows = append(rows, row)
 		proxies = append(proxies, proxy)
@@ -96,18 +125,25 @@ func (b *briefing) rectRow(tb *table, no int, f *model.Finding) ([]cell, []*text
 	}, proxy
 }
 
+// annexChoice returns what the annex lists: the configured choice, or by
+// default all findings, and none for a large campaign.
+func (b *briefing) annexChoice() model.AnnexChoice {
+	switch choice := b.p.Config.PDF.Annex; {
+	case choice != model.AnnexAuto:
+		return choice
+	case b.large():
+		return model.AnnexNone
+	}
+	return model.AnnexAll
+}
+
 // annexFindings returns the findings the annex lists and the sentence
 // that says so.
 func (b *briefing) annexFindings() ([]*model.Finding, string) {
 	r := b.r
-	choice := b.p.Config.PDF.Annex
-	if choice == model.AnnexAuto {
-		choice = model.AnnexAll
-		if len(r.Findings) > AnnexAutoLimit {
-			choice = model.AnnexOpen
-		}
-	}
-	switch choice {
+	switch b.annexChoice() {
+	case model.AnnexNone:
+		return nil, ""
 	case model.AnnexProblems:
 		return r.Problems, b.wordf("annex-problems", len(r.Problems), len(r.Practices))
 	case model.AnnexOpen:
@@ -126,8 +162,11 @@ func (b *briefing) annexSet() map[*model.Finding]bool {
 	return set
 }
 
-// annex lists findings as a table.
+// annex lists findings as a table, unless there is to be no annex.
 func (b *briefing) annex() {
+	if b.annexChoice() == model.AnnexNone {
+		return
+	}
 	fs, note := b.annexFindings()
 	title := b.word("annex") + "　" + b.word("annex-title")
 	if b.lang == model.EN {

@@ -148,6 +148,9 @@ func (ck *checker) markdown(t model.Text, what string) {
 		return
 	}
 	src := []byte(s)
+	if ck.allDrawable(src) {
+		return
+	}
 	seen := map[rune]bool{}
 	var order []rune
 	first := map[rune]int{}
@@ -171,6 +174,9 @@ func (ck *checker) page(pg *model.Page) {
 		ck.text(model.Text{ZH: pg.Title, EN: pg.Title, Pos: pg.Src.At("title")}, "the page's title")
 	}
 	src := pg.Body
+	if ck.allDrawable(src) {
+		return
+	}
 	type at struct {
 		r    rune
 		line int
@@ -196,6 +202,19 @@ func offsetPos(file string, src []byte, off int) model.Pos {
 	line := 1 + strings.Count(string(src[:off]), "\n")
 	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
 	return model.Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
+}
+
+// allDrawable reports whether every character of a Markdown source can be
+// drawn, and it has no character reference (&…;) that could print one
+// that is not in the source: then what it prints can be drawn too, and
+// there is no need to parse it. Most text is like this.
+func (ck *checker) allDrawable(src []byte) bool {
+	for _, r := range string(src) {
+		if r == '&' || !ck.drawable(r) {
+			return false
+		}
+	}
+	return true
 }
 
 func (ck *checker) drawable(r rune) bool {

@@ -33,7 +33,9 @@
 //     good practices, each with its detail and rectification;
 //   - rectification: every problem not closed (report.Report.Unclosed:
 //     not started, in progress or done), overdue first, with responsible
-//     body, deadline, status, days overdue and progress notes;
+//     body, deadline, status, days overdue and progress notes; for a
+//     campaign of more than AnnexAutoLimit findings, the overdue problems
+//     only, with the number of the others and where the site lists them;
 //   - the annex: findings as a table, with their detail, evidence and
 //     rectification (see below).
 //
@@ -51,8 +53,11 @@
 //   - problems: every problem, province by province in file order;
 //   - open: every problem not closed (status not-started, in-progress or
 //     done), in the order of the rectification section (overdue first);
+//   - none: no annex;
 //   - not set: all when the campaign has at most AnnexAutoLimit (2,000)
-//     findings, open above that.
+//     findings, none above that: a briefing of thousands of findings set
+//     out one by one runs to well over a thousand pages, which no one
+//     reads on paper; the site and its exports have every finding.
 //
 // The annex starts with a sentence that says which findings it lists and
 // how many findings there are in all. A province's section says whether
@@ -110,7 +115,9 @@ import (
 )
 
 // AnnexAutoLimit is the number of findings up to which the annex lists all
-// of them when pdf.annex is not set; above it, it lists open problems.
+// of them when pdf.annex is not set, and the rectification section every
+// problem not closed; above it, there is no annex and the rectification
+// section lists the overdue problems.
 const AnnexAutoLimit = 2000
 
 // Fonts are the TrueType files the briefing is set in.

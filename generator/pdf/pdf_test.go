@@ -512,6 +512,8 @@ func TestAnnexChoice(t *testing.T) {
 	}
 }
 
+// TestAnnexAuto checks what a briefing of a large campaign holds: no annex,
+// and a rectification section of the overdue problems only, all of them.
 func TestAnnexAuto(t *testing.T) {
 	fsys, err := synthpkg.FS(synthpkg.Options{Findings: AnnexAutoLimit + 1, Seed: 1})
 	if err != nil {
@@ -522,9 +524,27 @@ func TestAnnexAuto(t *testing.T) {
 		t.Fatalf("%d findings: not above the limit", len(r.Findings))
 	}
 	b := &briefing{p: p, r: r, c: r.Campaign, lang: r.Lang}
-	got, _ := b.annexFindings()
-	if len(got) != len(r.Unclosed) || got[0] != r.Unclosed[0] {
-		t.Errorf("above %d findings the annex lists %d, want the %d open problems", AnnexAutoLimit, len(got), len(r.Unclosed))
+	if got, _ := b.annexFindings(); b.annexChoice() != model.AnnexNone || len(got) != 0 {
+		t.Errorf("above %d findings the annex lists %d findings, want none", AnnexAutoLimit, len(got))
+	}
+	var overdue []*model.Finding
+	for _, f := range r.Unclosed {
+		if f.Overdue(r.AsOf) {
+			overdue = append(overdue, f)
+		}
+	}
+	if got := b.tracked(); len(got) != len(overdue) || len(got) == 0 || len(got) == len(r.Unclosed) {
+		t.Fatalf("rectification lists %d problems, want the %d overdue of %d open", len(got), len(overdue), len(r.Unclosed))
+	}
+	data, n := write(t, p, r)
+	text := strings.Join(pages(t, data, n), "")
+	if strings.Contains(text, "督查发现清单") {
+		t.Error("the briefing of a large campaign has an annex")
+	}
+	for _, f := range overdue {
+		if !strings.Contains(text, f.ID) {
+			t.Errorf("overdue problem %s is not in the briefing", f.ID)
+		}
 	}
 }
 
@@ -567,8 +587,9 @@ func TestSynth(t *testing.T) {
 }
 
 // BenchmarkWrite writes the briefing of the sample and of generated
-// campaigns (synth-N: N findings; above 2,000 the annex lists open
-// problems only) and reports the cost per page.
+// campaigns (synth-N: N findings; above 2,000 the rectification section
+// lists overdue problems and there is no annex) and reports the cost per
+// page.
 func BenchmarkWrite(b *testing.B) {
 	for _, bc := range []struct {
 		name string
@@ -577,7 +598,7 @@ func BenchmarkWrite(b *testing.B) {
 		{"sample", func(testing.TB) fs.FS { return os.DirFS("../..") }},
 		{"synth-500", synthFS(500)},
 		{"synth-2000", synthFS(2000)},
-		{"synth-5000-open", synthFS(5000)},
+		{"synth-10000", synthFS(10000)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			p, r := loadProject(b, bc.fsys(b))
