@@ -46,8 +46,13 @@ import (
 // Load reads the project in fsys. It always returns a project, as complete
 // as the files allow, and the problems it found. An I/O failure other than a
 // missing file is returned as an error.
-func Load(fsys fs.FS) (*model.Project, *diag.List, error) {
-	l := &loader{fsys: fsys, diags: &diag.List{}, read: map[string]bool{}}
+func Load(fsys fs.FS) (*model.Project, *diag.List, error) { return LoadCached(fsys, nil) }
+
+// LoadCached is Load, taking the province files that have not changed
+// since the last load with the same cache from the cache instead of
+// parsing them again. cache may be nil.
+func LoadCached(fsys fs.FS, cache *Cache) (*model.Project, *diag.List, error) {
+	l := &loader{fsys: fsys, diags: &diag.List{}, read: map[string]bool{}, cache: cache}
 	p := &model.Project{}
 	l.config(p)
 	l.file("data/provinces.yaml", &p.Provinces, "the list of provinces", true)
@@ -61,6 +66,7 @@ func Load(fsys fs.FS) (*model.Project, *diag.List, error) {
 	p.Unparsed = l.broken
 	link(p)
 	l.unread()
+	cache.prune(l.read)
 	return p, l.diags, l.err
 }
 
@@ -70,6 +76,7 @@ type loader struct {
 	diags  *diag.List
 	schema schema
 	jobs   []func()
+	cache  *Cache // may be nil
 
 	mu     sync.Mutex
 	read   map[string]bool // files the loader reads, by path
@@ -146,20 +153,28 @@ func (l *loader) decodeFile(name string, v any, what string, required bool) bool
 	if !ok {
 		return false
 	}
-	data, ok = checkText(name, data, 0, l.diags)
+	return l.decodeData(name, data, v, what, l.diags)
+}
+
+// decodeData decodes data, the contents of the file name, into v,
+// reporting problems to diags. It reports whether the file could be
+// parsed.
+func (l *loader) decodeData(name string, data []byte, v any, what string, diags *diag.List) bool {
+	data, ok := checkText(name, data, 0, diags)
 	if !ok {
 		l.unparsed(name)
 		return false
 	}
-	root := parseYAML(name, data, 0, l.diags)
+	root := parseYAML(name, data, 0, diags)
 	if root == nil {
 		if onlyComments(data) {
-			emptyFile(name, what, l.diags)
+			emptyFile(name, what, diags)
 		}
 		l.unparsed(name)
 		return false
 	}
-	l.decode(name, root, 0, v, what)
+	d := &decoder{file: name, diags: diags, schema: &l.schema}
+	d.root(root, v, what)
 	return true
 }
 
@@ -175,6 +190,11 @@ func onlyComments(data []byte) bool {
 
 func (l *loader) decode(name string, n *yaml.Node, line int, v any, what string) {
 	d := &decoder{file: name, diags: l.diags, schema: &l.schema, line: line}
+	d.root(n, v, what)
+}
+
+// root decodes the root node of a file into v, a pointer.
+func (d *decoder) root(n *yaml.Node, v any, what string) {
 	rv := reflect.ValueOf(v).Elem()
 	if rv.Kind() == reflect.Slice {
 		d.list(n, rv, what, bykeyRoot(rv.Type()))
@@ -240,11 +260,7 @@ func (l *loader) onSite(c *model.Campaign, dir string) {
 		in := &model.Inspection{ProvinceID: id}
 		c.OnSite = append(c.OnSite, in)
 		name := path.Join(dir, e.Name())
-		l.jobs = append(l.jobs, func() {
-			if !l.decodeFile(name, in, "the visits, indicator values and findings of a province", true) {
-				in.Src.Pos = model.Pos{File: name, Line: 1, Col: 1}
-			}
-		})
+		l.jobs = append(l.jobs, func() { l.inspection(name, in) })
 	}
 }
 

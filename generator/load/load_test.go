@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -181,5 +182,55 @@ func TestNumberShapes(t *testing.T) {
 		if isDate(s) != want {
 			t.Errorf("isDate(%q) != %v", s, want)
 		}
+	}
+}
+
+// TestCache loads a project twice with a cache, changing one province file
+// in between: the unchanged file comes from the cache, and both loads give
+// what a load without cache gives, problems included.
+func TestCache(t *testing.T) {
+	fsys := minimal(t)
+	fsys["data/2015/provinces/gz.yaml"] = &fstest.MapFile{Data: []byte("visits:\n  - {id: v1, date: 2015-11-25, place: 贵阳, site: village}\n")}
+	var cache Cache
+	check := func(label string) *model.Project {
+		t.Helper()
+		want, wantDiags, _ := Load(fsys)
+		got, gotDiags, err := LoadCached(fsys, &cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(got.Unparsed, want.Unparsed) || fmt.Sprint(gotDiags.Items()) != fmt.Sprint(wantDiags.Items()) {
+			t.Errorf("%s: problems %v, want %v", label, gotDiags.Items(), wantDiags.Items())
+		}
+		for _, c := range want.Campaigns {
+			gc := got.Campaign(c.ID)
+			for _, in := range c.OnSite {
+				gin := gc.Inspection(in.ProvinceID)
+				if gin == nil || len(gin.Findings) != len(in.Findings) || len(gin.Visits) != len(in.Visits) {
+					t.Fatalf("%s: %s differs", label, in.ProvinceID)
+				}
+				for i, f := range in.Findings {
+					g := gin.Findings[i]
+					if g.ID != f.ID || g.Title != f.Title || g.Date != f.Date || g.Item.ID != f.Item.ID || g.Province != gc.Project.Province(f.Province.ID) {
+						t.Errorf("%s: finding %s differs or is linked to another project", label, f.ID)
+					}
+				}
+			}
+		}
+		return got
+	}
+	first := check("first load")
+	f1 := first.Current().Finding("zj-01")
+	second := check("second load, from the cache")
+	if second.Current().Finding("zj-01") == f1 {
+		t.Error("two loads share a finding: linking one changes the other")
+	}
+	if f1.Province != first.Province("zj") {
+		t.Error("the second load changed the first project")
+	}
+	fsys["data/2015/provinces/zj.yaml"].Data = []byte(strings.Replace(string(fsys["data/2015/provinces/zj.yaml"].Data), "部分在建项目", "已修改", 1))
+	third := check("after a change")
+	if !strings.HasPrefix(third.Current().Finding("zj-01").Title.ZH, "已修改") {
+		t.Error("a changed file came from the cache")
 	}
 }

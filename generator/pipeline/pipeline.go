@@ -40,12 +40,13 @@ func Check(fsys fs.FS) (*Checked, error) { return new(Cache).Check(fsys) }
 // server). The zero Cache is ready to use; it is safe for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
-	fonts map[string]pdf.Fonts // by fontKey
+	fonts map[string]pdf.Fonts // by the fonts' bytes
+	files load.Cache           // decoded province files
 }
 
 // Check is Check, reusing what c holds.
 func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
-	p, diags, err := load.Load(fsys)
+	p, diags, err := load.LoadCached(fsys, &c.files)
 	if err != nil {
 		return nil, err
 	}
@@ -94,16 +95,10 @@ type Result struct {
 // Render renders the current campaign of a checked project with no errors
 // into w: the site and the briefing, at the same time.
 func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts Options) (Result, error) {
-	p := ch.Project
-	c := p.Current()
-	if c == nil {
-		return Result{}, errors.New("pipeline: no campaign to render")
+	p, r, md, err := setup(ch, opts)
+	if err != nil {
+		return Result{}, err
 	}
-	r := report.New(c, p.Config.Lang())
-	if !opts.AsOf.IsZero() {
-		r = report.NewAsOf(c, p.Config.Lang(), opts.AsOf)
-	}
-	md := markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
 	var (
 		wg      sync.WaitGroup
 		st      site.Stats
@@ -113,11 +108,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	)
 	if opts.Site {
 		wg.Go(func() {
-			st, siteErr = site.Render(ctx, w, p, r, site.Options{
-				Templates: templates(fsys),
-				Markdown:  md,
-				Briefing:  briefingLink(opts),
-			})
+			st, siteErr = site.Render(ctx, w, p, r, siteOptions(fsys, md, opts))
 		})
 	}
 	if opts.Briefing {
@@ -126,11 +117,43 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 		})
 	}
 	wg.Wait()
-	res := Result{Campaign: c, Pages: st.Pages, Files: st.Files, PDFPages: pages}
+	res := Result{Campaign: r.Campaign, Pages: st.Pages, Files: st.Files, PDFPages: pages}
 	if opts.Briefing {
 		res.Files++
 	}
 	return res, errors.Join(siteErr, pdfErr)
+}
+
+// PrepareSite readies the site of the current campaign of a checked
+// project with no errors, to be rendered a file at a time.
+func PrepareSite(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*site.Prepared, *model.Campaign, error) {
+	p, r, md, err := setup(ch, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	prep, err := site.Prepare(ctx, p, r, siteOptions(fsys, md, opts))
+	return prep, r.Campaign, err
+}
+
+// setup derives what every output of a build shares: the report of the
+// current campaign and the Markdown renderer.
+func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown.Renderer, error) {
+	p := ch.Project
+	c := p.Current()
+	if c == nil {
+		return nil, nil, nil, errors.New("pipeline: no campaign to render")
+	}
+	asOf := c.AsOf
+	if !opts.AsOf.IsZero() {
+		asOf = opts.AsOf
+	}
+	r := report.NewAsOf(c, p.Config.Lang(), asOf)
+	md := markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
+	return p, r, md, nil
+}
+
+func siteOptions(fsys fs.FS, md *markdown.Renderer, opts Options) site.Options {
+	return site.Options{Templates: templates(fsys), Markdown: md, Briefing: briefingLink(opts)}
 }
 
 func briefingLink(opts Options) string {

@@ -62,7 +62,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.placeholder(w, problems)
 		return
 	}
-	data, ok := site.File(name)
+	data, ok, err := site.file(name)
+	if err != nil {
+		http.Error(w, "ducha serve: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return

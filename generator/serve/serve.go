@@ -2,8 +2,10 @@
 // over HTTP, watches the project's files, rebuilds on every change and makes
 // the open pages follow.
 //
-// The site is built into memory and served from there, so nothing outside
-// the build can ever be served. Every HTML page gets a small script, added
+// Nothing is written to disk: after each good check the site is prepared
+// in memory, and each page is rendered when a browser first asks for it,
+// so that a rebuild costs little more than the check, however large the
+// campaign; nothing outside the build can ever be served. Every HTML page gets a small script, added
 // while it is served and never written into a build, that listens for the
 // server's events (server-sent events, /__ducha/events): after a good
 // rebuild the page reloads; after a failed one it shows every problem as
@@ -27,6 +29,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
+	"github.com/ducha/ducha/generator/site"
 	"github.com/ducha/ducha/generator/watch"
 )
 
@@ -52,7 +55,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	gen      int               // build generation, counting good builds
-	site     *output.Memory    // the last good build, nil before the first
+	site     *build            // the last good build, nil before the first
 	checked  *pipeline.Checked // the project of the last good build
 	problems []diag.Diagnostic // the problems of the last build; nil when it was good
 	pdf      []byte            // the briefing of generation pdfGen
@@ -160,12 +163,12 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.fail(ch.Diags.Items(), start)
 		return
 	}
-	site := &output.Memory{}
-	res, err := pipeline.Render(ctx, fsys, ch, site, pipeline.Options{Site: true, LinkBriefing: true})
+	prep, c, err := pipeline.PrepareSite(ctx, fsys, ch, pipeline.Options{Site: true, LinkBriefing: true})
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: "build failed: " + err.Error()}}, start)
 		return
 	}
+	site := &build{site: prep, files: map[string][]byte{}}
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
@@ -175,7 +178,7 @@ func (s *Server) rebuild(ctx context.Context) {
 	if warnings := ch.Diags.Items(); len(warnings) > 0 {
 		diag.Write(s.opts.Log, diag.Text, warnings)
 	}
-	s.logf("built %s: %d pages in %s", res.Campaign.ID, res.Pages, time.Since(start).Round(time.Millisecond))
+	s.logf("built %s (%d files, each rendered when first asked for) in %s", c.ID, prep.Len(), time.Since(start).Round(time.Millisecond))
 }
 
 // fail records the problems of a failed build and shows them.
@@ -195,10 +198,35 @@ func (s *Server) fail(problems []diag.Diagnostic, start time.Time) {
 }
 
 // state returns what the server serves now.
-func (s *Server) state() (gen int, site *output.Memory, problems []diag.Diagnostic) {
+func (s *Server) state() (gen int, site *build, problems []diag.Diagnostic) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.gen, s.site, s.problems
+}
+
+// build is a good build: its site, and the files rendered so far.
+type build struct {
+	site  *site.Prepared
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+// file returns the file name of the build, rendering it the first time.
+func (b *build) file(name string) ([]byte, bool, error) {
+	b.mu.Lock()
+	data, ok := b.files[name]
+	b.mu.Unlock()
+	if ok {
+		return data, true, nil
+	}
+	data, ok, err := b.site.File(name)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	b.mu.Lock()
+	b.files[name] = data
+	b.mu.Unlock()
+	return data, true, nil
 }
 
 // briefing returns the PDF of the current build, typesetting it once.

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ducha/ducha/generator/serve"
+	"github.com/ducha/ducha/generator/synth"
 )
 
 // server is a running preview server over a copy of the minimal project.
@@ -373,4 +374,15 @@ func benchSaves(b *testing.B, s *server, rel, marker string) {
 			}
 		}
 	}
+}
+
+// BenchmarkSaveToReload10k is BenchmarkSaveToReload on a synthetic
+// campaign of 10,000 findings, editing one province's file.
+func BenchmarkSaveToReload10k(b *testing.B) {
+	src := b.TempDir()
+	if err := synth.Write(src, synth.Options{Findings: 10000, Seed: 1}); err != nil {
+		b.Fatal(err)
+	}
+	s := startDir(b, src)
+	benchSaves(b, s, "data/2015/provinces/zj.yaml", `title: {zh: "`)
 }

@@ -176,20 +176,62 @@ type Stats struct {
 
 // Render writes the site of the campaign r describes to w.
 func Render(ctx context.Context, w output.Writer, p *model.Project, r *report.Report, opts Options) (Stats, error) {
+	site, err := Prepare(ctx, p, r, opts)
+	if err != nil {
+		return Stats{}, err
+	}
+	var st counter
+	err = run(ctx, opts.Workers, site.jobs, func(j job) error { return site.s.write(w, j, &st) })
+	return Stats{Pages: int(st.pages.Load()), Files: int(st.files.Load())}, err
+}
+
+// Prepared is a site ready to render, one file at a time: the preview server
+// renders only the pages a browser asks for. Its methods may be called
+// from several goroutines at once.
+type Prepared struct {
+	s      *site
+	jobs   []job
+	byName map[string]int
+}
+
+// Prepare parses the templates and does the work every page shares, such
+// as rendering the findings' Markdown, and returns the site ready to
+// render.
+func Prepare(ctx context.Context, p *model.Project, r *report.Report, opts Options) (*Prepared, error) {
 	if opts.Markdown == nil {
 		opts.Markdown = markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
 	}
 	s, err := newSite(p, r, opts)
 	if err != nil {
-		return Stats{}, err
+		return nil, err
 	}
 	if err := s.prepare(ctx); err != nil {
-		return Stats{}, err
+		return nil, err
 	}
-	jobs := append(s.files(), s.pages()...)
-	var st counter
-	err = run(ctx, opts.Workers, jobs, func(j job) error { return s.write(w, j, &st) })
-	return Stats{Pages: int(st.pages.Load()), Files: int(st.files.Load())}, err
+	site := &Prepared{s: s, jobs: append(s.files(), s.pages()...)}
+	site.byName = make(map[string]int, len(site.jobs))
+	for i, j := range site.jobs {
+		site.byName[j.name] = i
+	}
+	return site, nil
+}
+
+// Len returns the number of files of the site.
+func (s *Prepared) Len() int { return len(s.jobs) }
+
+// File renders the file name (a path from the site root, such as
+// "findings/zj-01.html"). ok is false when the site has no such file.
+func (s *Prepared) File(name string) (data []byte, ok bool, err error) {
+	i, ok := s.byName[name]
+	if !ok {
+		return nil, false, nil
+	}
+	var m output.Memory
+	if err := s.s.write(&m, s.jobs[i], &counter{}); err != nil {
+		return nil, true, err
+	}
+	data, _ = m.File(name)
+	return data, true, nil
 }
 
 // job is one file of the site.

@@ -293,3 +293,29 @@ func minimalFS(t *testing.T) fstest.MapFS {
 	}
 	return fsys
 }
+
+// TestPreparedFiles checks that the preview server's way of rendering,
+// one file at a time on request, gives the same files as Render.
+func TestPreparedFiles(t *testing.T) {
+	p := loadProject(t, sample)
+	m, st := render(t, p, site.Options{})
+	prep, err := site.Prepare(context.Background(), p, report.New(p.Current(), p.Config.Lang()), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if prep.Len() != st.Files {
+		t.Errorf("prepared site has %d files, Render wrote %d", prep.Len(), st.Files)
+	}
+	for _, name := range m.Names() {
+		got, ok, err := prep.File(name)
+		if err != nil || !ok {
+			t.Fatalf("File(%s): %v, %v", name, ok, err)
+		}
+		if want, _ := m.File(name); !bytes.Equal(got, want) {
+			t.Errorf("File(%s) differs from Render's", name)
+		}
+	}
+	if _, ok, _ := prep.File("no/such.html"); ok {
+		t.Error("File of a missing name reports ok")
+	}
+}
