@@ -55,7 +55,7 @@ test: $(ASSETS)
 	$(GO) test ./...
 
 bench: $(ASSETS)
-	$(GO) test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... | tee bench.txt
 
 fuzz: $(ASSETS)
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./generator/load
