@@ -40,12 +40,13 @@ func (b *briefing) rectification() {
 		b.paragraph(b.wordf("all-closed", asOf, f.Problems))
 		return
 	}
-	b.paragraph(b.wordf("rect-summary", asOf, f.Problems, f.ByStatus[model.Closed], f.ByStatus[model.Done],
-		f.ByStatus[model.InProgress], f.ByStatus[model.NotStarted], f.Overdue, len(b.r.Unclosed)))
 	tracked := b.tracked()
+	which := b.wordf("rect-all", len(tracked))
 	if b.large() {
-		b.paragraph(b.wordf("rect-large", len(tracked), len(b.r.Unclosed)-len(tracked)))
+		which = b.wordf("rect-large", len(tracked), len(b.r.Unclosed)-len(tracked))
 	}
+	b.paragraph(b.wordf("rect-summary", asOf, f.Problems, f.ByStatus[model.Closed], f.ByStatus[model.Done],
+		f.ByStatus[model.InProgress], f.ByStatus[model.NotStarted], f.Overdue) + b.sentenceSep() + which)
 	if len(tracked) == 0 {
 		return
 	}
@@ -76,6 +77,15 @@ func (b *briefing) rectification() {
 	}
 	tb.autoWidths(heads, proxies)
 	b.addTable(tb.cells(header, rows))
+}
+
+// sentenceSep separates two sentences: nothing in Chinese, a space in
+// English.
+func (b *briefing) sentenceSep() string {
+	if b.lang == model.EN {
+		return " "
+	}
+	return ""
 }
 
 // addTable adds a table and some space after it.

@@ -23,7 +23,7 @@ var uiKeys = []string{
 	"member-units", "members", "met", "methods", "misses-target", "mode", "more-in-annex", "more-not-listed",
 	"no", "no-data", "no-problems", "no-target", "not-submitted", "on-site", "organiser", "overdue", "overdue-n",
 	"page-of", "people-met", "period", "place", "practices", "problem", "problems", "province", "province-visits",
-	"provinces", "rect-large", "rect-line", "rect-summary", "responsible", "scope-self-exam", "section-figures", "section-groups",
+	"provinces", "rect-all", "rect-large", "rect-line", "rect-summary", "responsible", "scope-self-exam", "section-figures", "section-groups",
 	"section-ind", "section-provinces", "section-rect", "section-scope", "self-exam", "self-exam-count",
 	"self-exam-line", "self-exam-sent", "severity", "site", "sites-visited", "status", "submitted", "summary",
 	"summary-auto", "target", "value", "value-note", "verdict", "visits", "visits-table",
