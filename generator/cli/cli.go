@@ -38,6 +38,7 @@ func commands() []command {
 		{"build", "write the site and PDF briefing into public/", runBuild},
 		{"pdf", "write only the PDF briefing", runPDF},
 		{"serve", "preview the site, rebuilding as files change", runServe},
+		{"init", "start a new project from the sample campaign", runInit},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
 	}

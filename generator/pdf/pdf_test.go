@@ -217,7 +217,7 @@ func TestSample(t *testing.T) {
 		t.Errorf("the sample has %d findings, %d open: too few to test with", len(r.Findings), len(r.Unclosed))
 	}
 	checkPageNumbers(t, pgs, lang)
-	checkContents(t, data, pgs, n)
+	checkContents(t, data, pgs, n, p.Config.PDF.Marking.In(lang))
 	checkOutline(t, data)
 }
 
@@ -307,7 +307,10 @@ func checkPageNumbers(t *testing.T, pgs []string, lang model.Lang) {
 
 // checkContents checks that every entry of the contents names the page
 // its heading is on, and that the bookmarks have the same entries.
-func checkContents(t *testing.T, data []byte, pgs []string, n int) {
+// checkContents checks that each entry of the contents is on the page it
+// names. The page header's marking is left out of the page's text: text
+// extraction may place it between the parts of a heading.
+func checkContents(t *testing.T, data []byte, pgs []string, n int, marking string) {
 	t.Helper()
 	layout := poppler(t, data, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", "2")
 	entry := regexp.MustCompile(`^\s*(\S.*?\S)\s+(\d+)\s*$`)
@@ -326,7 +329,11 @@ func checkContents(t *testing.T, data []byte, pgs []string, n int) {
 			t.Errorf("contents: %q on page %d, which does not exist", title, page)
 			continue
 		}
-		if !strings.Contains(pgs[page-1], title) {
+		text := pgs[page-1]
+		if m := squeeze(marking); m != "" {
+			text = strings.ReplaceAll(text, m, "")
+		}
+		if !strings.Contains(text, title) {
 			t.Errorf("contents: %q is not on page %d", title, page)
 		}
 		titles = append(titles, title)
