@@ -9,6 +9,7 @@ DIST    := generator/assets/dist
 NPMMOD  := node_modules
 ASSETS  := $(DIST)/echarts.min.js $(DIST)/NotoSerifSC-Regular.ttf $(DIST)/NotoSansSC-Regular.ttf $(DIST)/NotoSansSC-Bold.ttf
 GOFILES := $(shell find . -name '*.go' -not -path './node_modules/*' 2>/dev/null)
+EMBEDDED := ducha.yaml $(shell find data content templates -type f 2>/dev/null)
 
 .PHONY: all build site check test serve bench fuzz assets clean
 
@@ -37,7 +38,7 @@ $(DIST)/NotoSansSC-Bold.ttf: $(NPMMOD)/.package-lock.json
 
 build: $(BIN)
 
-$(BIN): $(ASSETS) $(GOFILES) go.mod go.sum
+$(BIN): $(ASSETS) $(GOFILES) $(EMBEDDED) go.mod go.sum
 	$(GO) build -o $(BIN) ./cmd/ducha
 
 # site builds the sample campaign (this folder is the sample project).
