@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -40,6 +41,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		*out = filepath.Join(dir, "public")
 	}
 	start := time.Now()
+	tuneGC()
 	ch, code, ok := checkProject(e, "build", dir, *strict)
 	if !ok {
 		return code
@@ -65,6 +67,17 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", res.Campaign.ID,
 		count(res.Pages, "page"), count(res.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
+}
+
+// tuneGC has the garbage collector keep the heap within 40% of the live
+// data instead of Go's default 100%, unless GOGC says otherwise: a build of
+// 10,000 findings then peaks at about 185 MB instead of 230 MB, for about
+// a tenth more CPU time (docs/performance.md). The setting is proportional,
+// so a larger project is not slowed more than a smaller one.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(40)
+	}
 }
 
 // checkProject runs the checks of a build and prints any problems. ok is

@@ -33,6 +33,7 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Briefing = true
 	start := time.Now()
+	tuneGC()
 	ch, code, ok := checkProject(e, "pdf", dir, *strict)
 	if !ok {
 		return code
