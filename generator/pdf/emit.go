@@ -26,15 +26,20 @@ type emitter struct {
 	outline  outlineTree
 }
 
-// emit writes the pages to w.
+// emit writes the pages to w. The fonts are added first, each subset to
+// the characters the pages draw in it (subset.go).
 func (ts *typesetter) emit(ctx context.Context, w io.Writer, pages []*page, info gopdf.PdfInfo) error {
-	e := &emitter{gp: ts.gp}
+	e := &emitter{gp: &gopdf.GoPdf{}}
+	e.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	if err := ts.faces.addTo(e.gp, drawn(pages)); err != nil {
+		return err
+	}
 	e.gp.SetInfo(info)
 	// Page content is stored uncompressed. gopdf makes a new zlib writer
 	// for every page, each allocating and clearing about 650 KB, which
 	// was a third of the cost of a long briefing and most of its garbage;
 	// the file grows (the sample's from 0.7 to about 1 MB) but prints the
-	// same. The fonts, most of a short briefing's bytes, stay compressed.
+	// same. The fonts are always compressed, at zlib's default level.
 	e.gp.SetCompressLevel(zlib.NoCompression)
 	for _, p := range pages {
 		if err := ctx.Err(); err != nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sort"
 	"sync"
 	"unicode"
 
@@ -41,29 +42,27 @@ func NewFonts(regular, bold, sans []byte, source string) Fonts {
 	return Fonts{Regular: regular, Bold: bold, Sans: sans, Source: source, cache: &faceCache{}}
 }
 
-// faceCache holds the parsed faces of one Fonts value.
+// faceCache holds the faces of one Fonts value.
 type faceCache struct {
-	cover     sync.Once
-	container sync.Once
-	set       faceSet
-	coverErr  error
-	contErr   error
+	once sync.Once
+	set  *faceSet
+	err  error
 }
 
 // faces returns the faces of f, from its cache when it has one. The
-// character maps are read first and cheaply; full is true when the faces
-// must also be ready for gopdf, which parses the whole font.
+// character maps and metrics are read first and cheaply; full is true when
+// gopdf must also have parsed the whole fonts (see faceSet.parsed).
 func (f Fonts) faces(full bool) (*faceSet, error) {
 	c := f.cache
 	if c == nil {
 		c = &faceCache{}
 	}
-	c.cover.Do(func() { c.coverErr = c.set.readCoverage(f.data()) })
-	if c.coverErr != nil || !full {
-		return &c.set, c.coverErr
+	c.once.Do(func() { c.set, c.err = readFaces(f.data()) })
+	if c.err != nil || !full {
+		return c.set, c.err
 	}
-	c.container.Do(func() { c.contErr = c.set.parse(f.data()) })
-	return &c.set, c.contErr
+	_, err := c.set.parsed()
+	return c.set, err
 }
 
 // data returns the font file of each role.
@@ -78,12 +77,18 @@ func (f Fonts) data() [numRoles][]byte {
 	return data
 }
 
-// faceSet is the parsed fonts of a briefing: which characters each face
-// can draw, and the faces ready to be added to a gopdf document. It is
+// faceSet is the fonts of a briefing: which characters each face can draw,
+// their widths, and the font files to subset for the PDF (subset.go). It is
 // read-only once built, and safe for concurrent use.
 type faceSet struct {
-	cover     [numRoles]*coverage
+	cover [numRoles]*coverage
+	font  [numRoles]*ttf
+	data  [numRoles][]byte
+
+	// The fonts parsed in full by gopdf, only when needed: see parsed.
+	full      sync.Once
 	container gopdf.FontContainer
+	fullErr   error
 }
 
 // FontError is a font file that cannot be used.
@@ -98,37 +103,55 @@ func (e *FontError) Unwrap() error { return e.Err }
 
 var roleNames = [numRoles]string{"regular", "bold", "sans"}
 
-// readCoverage reads the character maps. Files given twice (the bold face
-// is often the regular one) are read once.
-func (fs *faceSet) readCoverage(data [numRoles][]byte) error {
+// readFaces reads the character maps and metrics of the fonts. Files given
+// twice (the bold face is often the regular one) are read once.
+func readFaces(data [numRoles][]byte) (*faceSet, error) {
+	fs := &faceSet{data: data}
 	for r := range numRoles {
 		if len(data[r]) == 0 {
-			return &FontError{roleNames[r], errors.New("no font data")}
+			return nil, &FontError{roleNames[r], errors.New("no font data")}
 		}
 		for prev := range r {
 			if sameBytes(data[prev], data[r]) {
-				fs.cover[r] = fs.cover[prev]
+				fs.cover[r], fs.font[r] = fs.cover[prev], fs.font[prev]
 			}
 		}
 		if fs.cover[r] == nil {
-			c, err := readCoverage(data[r])
+			f, c, err := readFont(data[r])
 			if err != nil {
-				return &FontError{roleNames[r], err}
+				return nil, &FontError{roleNames[r], err}
 			}
-			fs.cover[r] = c
+			fs.cover[r], fs.font[r] = c, f
 		}
 	}
-	return nil
+	return fs, nil
 }
 
-// parse parses the fonts for gopdf.
-func (fs *faceSet) parse(data [numRoles][]byte) error {
-	for r := range numRoles {
-		if err := fs.container.AddTTFFontData(family[r], data[r]); err != nil {
-			return &FontError{roleNames[r], fmt.Errorf("cannot read the TrueType file: %v", err)}
+// parsed returns the fonts as gopdf parses them in full, which takes
+// tens of milliseconds for a CJK font: CheckText uses it to learn that gopdf
+// can read a project's fonts, and emit falls back on it for a font that
+// cannot be subset.
+func (fs *faceSet) parsed() (*gopdf.FontContainer, error) {
+	fs.full.Do(func() {
+		for r := range numRoles {
+			if err := addFont(&fs.container, family[r], fs.data[r]); err != nil {
+				fs.fullErr = &FontError{roleNames[r], fmt.Errorf("cannot read the TrueType file: %v", err)}
+				return
+			}
 		}
-	}
-	return nil
+	})
+	return &fs.container, fs.fullErr
+}
+
+// addFont has gopdf parse a font into c, turning a panic of gopdf's on a
+// malformed file into an error.
+func addFont(c *gopdf.FontContainer, family string, data []byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	return c.AddTTFFontData(family, data)
 }
 
 func sameBytes(a, b []byte) bool {
@@ -169,7 +192,7 @@ func ignorable(r rune) bool {
 // coverage is the set of characters a TrueType font maps to a glyph, read
 // the way gopdf reads it: characters of the Basic Multilingual Plane from
 // the Windows Unicode BMP subtable (3,1), format 4; others from the full
-// Unicode subtable (3,10), format 12.
+// Unicode subtable (3,10), format 12 (see ttf.glyph).
 type coverage struct {
 	bmp    [0x10000 / 64]uint64
 	astral [][2]rune // sorted, inclusive ranges
@@ -197,55 +220,174 @@ func (c *coverage) has(r rune) bool {
 
 var errShort = errors.New("the file is cut short or is not a font")
 
-// readCoverage reads the cmap table of a TrueType font.
-func readCoverage(data []byte) (*coverage, error) {
+// readFont reads what the briefing needs of a TrueType font: its character
+// maps and horizontal metrics.
+func readFont(data []byte) (*ttf, *coverage, error) {
 	if len(data) < 12 {
-		return nil, errShort
+		return nil, nil, errShort
 	}
 	switch string(data[:4]) {
 	case "\x00\x01\x00\x00", "true":
 	case "OTTO":
-		return nil, errors.New("the font has PostScript (CFF) outlines, which cannot be embedded; use a font with TrueType outlines (.ttf)")
+		return nil, nil, errors.New("the font has PostScript (CFF) outlines, which cannot be embedded; use a font with TrueType outlines (.ttf)")
 	case "ttcf":
-		return nil, errors.New("the file is a font collection (.ttc); use a single TrueType font file (.ttf)")
+		return nil, nil, errors.New("the file is a font collection (.ttc); use a single TrueType font file (.ttf)")
 	default:
-		return nil, errors.New("not a TrueType font file (.ttf)")
+		return nil, nil, errors.New("not a TrueType font file (.ttf)")
 	}
+	f := &ttf{data: data}
 	cmap, ok := sfntTable(data, "cmap")
 	if !ok || len(cmap) < 4 {
-		return nil, errors.New("the font has no character map (cmap table)")
+		return nil, nil, errors.New("the font has no character map (cmap table)")
 	}
-	var bmp, full []byte
 	n := int(u16(cmap, 2))
 	for i := range n {
 		rec := 4 + 8*i
 		if rec+8 > len(cmap) {
-			return nil, errShort
+			return nil, nil, errShort
 		}
 		platform, encoding, off := u16(cmap, rec), u16(cmap, rec+2), int(u32(cmap, rec+4))
 		if off >= len(cmap) {
-			return nil, errShort
+			return nil, nil, errShort
 		}
 		switch {
 		case platform == 3 && encoding == 1:
-			bmp = cmap[off:]
-		case platform == 3 && encoding == 10 && full == nil:
-			full = cmap[off:]
+			f.bmp = cmap[off:]
+		case platform == 3 && encoding == 10 && f.full == nil:
+			f.full = cmap[off:]
 		}
 	}
-	if bmp == nil || len(bmp) < 2 || u16(bmp, 0) != 4 {
-		return nil, errors.New("the font has no Unicode character map of format 4 (Windows, Unicode BMP), which the PDF writer needs")
+	if len(f.bmp) < 2 || u16(f.bmp, 0) != 4 {
+		return nil, nil, errors.New("the font has no Unicode character map of format 4 (Windows, Unicode BMP), which the PDF writer needs")
+	}
+	if len(f.full) < 2 || u16(f.full, 0) != 12 {
+		f.full = nil
 	}
 	c := &coverage{}
-	if err := c.readFormat4(bmp); err != nil {
-		return nil, err
+	if err := c.readFormat4(f.bmp); err != nil {
+		return nil, nil, err
 	}
-	if len(full) >= 2 && u16(full, 0) == 12 {
-		if err := c.readFormat12(full); err != nil {
-			return nil, err
+	if f.full != nil {
+		if err := c.readFormat12(f.full); err != nil {
+			return nil, nil, err
 		}
 	}
-	return c, nil
+	if err := f.readMetrics(); err != nil {
+		return nil, nil, err
+	}
+	return f, c, nil
+}
+
+// ttf is a TrueType font file, read as far as the briefing needs to
+// measure characters the way gopdf does and to subset the font
+// (subset.go): the character maps gopdf reads, and the horizontal metrics.
+// It is read-only once built.
+type ttf struct {
+	data       []byte
+	bmp        []byte // the (3,1) cmap subtable, of format 4
+	full       []byte // the (3,10) cmap subtable if it is of format 12, else nil
+	sorted     bool   // bmp's segments are in order: look up by binary search
+	unitsPerEm uint
+	numGlyphs  int
+	hmtx       []byte
+	numMetrics int // hhea.numberOfHMetrics: glyphs from here on have the last advance
+}
+
+// readMetrics reads the tables that give widths.
+func (f *ttf) readMetrics() error {
+	head, _ := sfntTable(f.data, "head")
+	hhea, _ := sfntTable(f.data, "hhea")
+	maxp, _ := sfntTable(f.data, "maxp")
+	hmtx, _ := sfntTable(f.data, "hmtx")
+	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
+		return errors.New("the font lacks its head, hhea or maxp table")
+	}
+	f.unitsPerEm, f.numGlyphs, f.numMetrics = uint(u16(head, 18)), int(u16(maxp, 4)), int(u16(hhea, 34))
+	if f.unitsPerEm == 0 || f.numMetrics == 0 || len(hmtx) < 4*f.numMetrics {
+		return errors.New("the font has no valid horizontal metrics (hmtx table)")
+	}
+	f.hmtx = hmtx
+	segs := int(u16(f.bmp, 6)) / 2
+	f.sorted = true
+	for s := 1; s < segs; s++ {
+		if u16(f.bmp, 14+2*s) < u16(f.bmp, 12+2*s) {
+			f.sorted = false
+		}
+	}
+	return nil
+}
+
+// glyph returns the glyph that draws r, 0 if none, looked up as gopdf
+// does: characters of the Basic Multilingual Plane in the format 4
+// subtable, others in the format 12 one.
+func (f *ttf) glyph(r rune) int {
+	switch {
+	case r < 0:
+		return 0
+	case r <= 0xffff:
+		return f.glyph4(int(r))
+	}
+	return f.glyph12(r)
+}
+
+// glyph4 looks ch up in the first segment of the format 4 subtable that
+// ends at or after it.
+func (f *ttf) glyph4(ch int) int {
+	t := f.bmp
+	segs := int(u16(t, 6)) / 2
+	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
+	s := 0
+	if f.sorted {
+		s = sort.Search(segs, func(i int) bool { return int(u16(t, ends+2*i)) >= ch })
+	} else {
+		for s < segs && int(u16(t, ends+2*s)) < ch {
+			s++
+		}
+	}
+	if s == segs {
+		return 0
+	}
+	start := int(u16(t, starts+2*s))
+	if ch < start {
+		return 0
+	}
+	delta, ro := int(u16(t, deltas+2*s)), int(u16(t, ranges+2*s))
+	if ro == 0 {
+		return (ch + delta) & 0xffff
+	}
+	g := int(u16(t, ranges+2*s+ro+2*(ch-start)))
+	if g == 0 {
+		return 0
+	}
+	return (g + delta) & 0xffff
+}
+
+// glyph12 looks r up in the first group of the format 12 subtable that
+// holds it.
+func (f *ttf) glyph12(r rune) int {
+	t := f.full
+	n := int(u32(t, 12))
+	for i := 0; i < n && 16+12*i+12 <= len(t); i++ {
+		g := 16 + 12*i
+		start, end := u32(t, g), u32(t, g+4)
+		if start <= uint32(r) && uint32(r) <= end {
+			return int(u32(t, g+8) + uint32(r) - start)
+		}
+	}
+	return 0
+}
+
+// advance returns the advance width of glyph g, in font units.
+func (f *ttf) advance(g int) uint {
+	g = min(g, f.numMetrics-1)
+	return uint(u16(f.hmtx, 4*g))
+}
+
+// width returns the advance of r at size 1. gopdf measures and writes
+// widths in whole thousandths of an em, rounded down; so does this, so that
+// lines are broken to what gopdf draws.
+func (f *ttf) width(r rune) float64 {
+	return float64(f.advance(f.glyph(r))*1000/f.unitsPerEm) / 1000
 }
 
 // sfntTable returns the bytes of the table with the given tag.

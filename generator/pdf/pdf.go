@@ -73,6 +73,12 @@
 // emphasis and code. A character missing from the face a piece of text is
 // set in is drawn from another of the three faces when one has it.
 //
+// Text is measured with the fonts' own widths, as gopdf measures them.
+// Each face is embedded as a TrueType font of only the glyphs the briefing
+// draws, made here once the briefing is laid out (subset.go); a font that
+// cannot be made smaller this way is handed to gopdf whole, which embeds it
+// more slowly, with a width and a location for every glyph it has.
+//
 // # Typesetting
 //
 // Text is never lost. gopdf draws a character its font lacks as a space and
@@ -192,14 +198,11 @@ func fontProblem(p *model.Project, fonts Fonts, err error, diags *diag.List) err
 // Write typesets the briefing of the campaign r describes to w.
 func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report, opts Options) (_ Stats, err error) {
 	defer recoverTo(&err)
-	faces, err := opts.Fonts.faces(true)
+	faces, err := opts.Fonts.faces(false)
 	if err != nil {
 		return Stats{}, fmt.Errorf("pdf: %w", err)
 	}
-	ts, err := newTypesetter(faces)
-	if err != nil {
-		return Stats{}, err
-	}
+	ts := newTypesetter(faces)
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
@@ -211,9 +214,6 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	}
 	if len(ts.missing) > 0 {
 		return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ts.missing[0]))
-	}
-	if ts.err != nil {
-		return Stats{}, fmt.Errorf("pdf: %w", ts.err)
 	}
 	info := gopdf.PdfInfo{
 		Title:        outlineTitle(r.Campaign.Title.In(r.Lang)),

@@ -1,11 +1,8 @@
 package pdf
 
 import (
-	"fmt"
 	"slices"
 	"strings"
-
-	"github.com/signintech/gopdf"
 )
 
 // Page geometry and type sizes, in points. A4 portrait; the left margin is
@@ -53,28 +50,22 @@ var (
 // typesetter measures text with the briefing's fonts and turns it into
 // boxes. It belongs to one Write.
 type typesetter struct {
-	gp    *gopdf.GoPdf
 	faces *faceSet
 	// adv caches advance widths at size 1, per face.
 	adv     [numRoles]map[rune]float64
 	ascii   [numRoles][128]float64
 	missing []rune // characters no face has, in order of first use
-	err     error
 }
 
-func newTypesetter(faces *faceSet) (*typesetter, error) {
-	ts := &typesetter{gp: &gopdf.GoPdf{}, faces: faces}
-	ts.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+func newTypesetter(faces *faceSet) *typesetter {
+	ts := &typesetter{faces: faces}
 	for r := range numRoles {
-		if err := ts.gp.AddTTFFontFromFontContainer(family[r], &faces.container); err != nil {
-			return nil, fmt.Errorf("pdf: font %s: %w", family[r], err)
-		}
 		ts.adv[r] = map[rune]float64{}
 		for c := range ts.ascii[r] {
 			ts.ascii[r][c] = -1
 		}
 	}
-	return ts, nil
+	return ts
 }
 
 // advance returns the width of r in style st: the width of the face that
@@ -102,14 +93,7 @@ func (ts *typesetter) width(f role, r rune) float64 {
 	} else if w, ok := ts.adv[f][r]; ok {
 		return w
 	}
-	w := 0.0
-	if err := ts.gp.SetFont(family[f], "", 1000); err == nil {
-		m, err := ts.gp.MeasureTextWidth(string(r))
-		if err != nil && ts.err == nil {
-			ts.err = err
-		}
-		w = m / 1000
-	}
+	w := ts.faces.font[f].width(r)
 	if r < 128 {
 		ts.ascii[f][r] = w
 	} else {
