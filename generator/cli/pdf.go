@@ -33,11 +33,11 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Briefing = true
 	start := time.Now()
-	tuneGC()
 	ch, code, ok := checkProject(e, "pdf", dir, *strict)
 	if !ok {
 		return code
 	}
+	tuneGC(ch)
 	var res pipeline.Result
 	err := output.WriteFileAtomic(*out, func(w io.Writer) error {
 		var err error
