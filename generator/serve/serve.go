@@ -113,6 +113,7 @@ func Run(ctx context.Context, opts Options, ready func(url string)) error {
 			}
 			s.logf("changed: %s", describe(b))
 			s.rebuild(ctx)
+			w.SetFiles(s.watchedFiles())
 		}
 	}
 }

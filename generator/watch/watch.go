@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -56,6 +57,9 @@ type Watcher struct {
 	opts Options
 	fsw  *fsnotify.Watcher
 	out  chan Batch
+
+	mu    sync.Mutex
+	files []string // Options.Files, as changed by SetFiles
 }
 
 // New starts watching. Batches arrive on Changes until ctx is done.
@@ -72,10 +76,25 @@ func New(ctx context.Context, opts Options) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{opts: opts, fsw: fsw, out: make(chan Batch, 1)}
+	w := &Watcher{opts: opts, fsw: fsw, out: make(chan Batch, 1), files: opts.Files}
 	w.rescan()
 	go w.loop(ctx)
 	return w, nil
+}
+
+// SetFiles replaces the single files watched (Options.Files), for when
+// the project's configuration names other files, such as its fonts. It
+// takes effect with the next batch.
+func (w *Watcher) SetFiles(files []string) {
+	w.mu.Lock()
+	w.files = slices.Clone(files)
+	w.mu.Unlock()
+}
+
+func (w *Watcher) singleFiles() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.files
 }
 
 // Changes returns the channel of batches. It is closed when the watcher
@@ -151,7 +170,7 @@ func (w *Watcher) relevant(ev fsnotify.Event) (string, bool) {
 	if Litter(filepath.Base(rel)) || w.ignored(rel) {
 		return "", false
 	}
-	return rel, w.inTrees(rel) || slices.Contains(w.opts.Files, rel)
+	return rel, w.inTrees(rel) || slices.Contains(w.singleFiles(), rel)
 }
 
 func (w *Watcher) inTrees(rel string) bool {
@@ -194,7 +213,7 @@ func (w *Watcher) rescan() {
 		}
 	}
 	w.fsw.Add(w.opts.Root)
-	for _, f := range w.opts.Files {
+	for _, f := range w.singleFiles() {
 		w.fsw.Add(filepath.Join(w.opts.Root, filepath.FromSlash(filepath.Dir(f))))
 	}
 	for _, t := range w.opts.Trees {

@@ -149,3 +149,14 @@ func TestNewAndRenamedFolders(t *testing.T) {
 	writeFile(t, root, "templates/page.html", "x")
 	next(t, w, "templates/page.html")
 }
+
+func TestSetFiles(t *testing.T) {
+	root, w := setup(t)
+	writeFile(t, root, "fonts/song.ttf", "x")
+	quiet(t, w)
+	w.SetFiles([]string{"ducha.yaml", "fonts/song.ttf"})
+	writeFile(t, root, "ducha.yaml", "language: en") // a batch, so that the new files are watched
+	next(t, w, "ducha.yaml")
+	writeFile(t, root, "fonts/song.ttf", "y")
+	next(t, w, "fonts/song.ttf")
+}
