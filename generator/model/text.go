@@ -68,9 +68,6 @@ func ParseDate(s string) (Date, error) {
 	return Date{t.Year(), t.Month(), t.Day()}, nil
 }
 
-// DateOf returns the calendar date of t in t's location.
-func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }
-
 // IsZero reports whether d is the zero Date.
 func (d Date) IsZero() bool { return d == Date{} }
 

@@ -57,9 +57,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveBriefing(w, r)
 		return
 	}
-	gen, site, problems := s.state()
+	gen, site, _ := s.state()
 	if site == nil {
-		s.placeholder(w, problems)
+		placeholder(w)
 		return
 	}
 	data, ok, err := site.file(name)
@@ -141,8 +141,9 @@ func inject(page []byte, gen int) []byte {
 	return append(out, page[i:]...)
 }
 
-// placeholder is shown until the first good build, with the problems.
-func (s *Server) placeholder(w http.ResponseWriter, problems []diag.Diagnostic) {
+// placeholder is shown until the first good build; the live-reload script
+// shows the problems over it.
+func placeholder(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusServiceUnavailable)
 	page := []byte(`<!doctype html><html lang="zh"><meta charset="utf-8"><title>ducha</title><body><p>ducha serve: waiting for a good build.</p></body></html>`)
