@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"compress/zlib"
 	"context"
 	"io"
@@ -54,8 +55,13 @@ func (ts *typesetter) emit(ctx context.Context, w io.Writer, pages []*page, info
 		}
 	}
 	e.outline.finish()
-	_, err := e.gp.WriteTo(w)
-	return err
+	// gopdf writes a PDF in thousands of small pieces: buffered, they
+	// are a few dozen system calls instead of 3,400 for the sample.
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if _, err := e.gp.WriteTo(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 // resetPage forgets the graphics state: each page starts afresh.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -817,5 +818,43 @@ title: 综合报告
 	}
 	if !bytes.Contains(data, []byte("/URI (https://example.org/a)")) {
 		t.Error("the link is not clickable")
+	}
+}
+
+// writeCounter counts the calls to Write, each a system call on a file.
+type writeCounter struct {
+	calls, bytes int
+}
+
+func (w *writeCounter) Write(p []byte) (int, error) {
+	w.calls++
+	w.bytes += len(p)
+	return len(p), nil
+}
+
+// TestWriteBuffered: the briefing reaches its writer in large pieces, not
+// in the thousands of small ones gopdf makes.
+func TestWriteBuffered(t *testing.T) {
+	p, r := loadProject(t, os.DirFS("../.."))
+	var w writeCounter
+	if _, err := Write(context.Background(), &w, p, r, Options{Fonts: embedded(), Created: created}); err != nil {
+		t.Fatal(err)
+	}
+	if most := w.bytes/(32<<10) + 2; w.calls > most {
+		t.Errorf("%d bytes in %d writes, want at most %d", w.bytes, w.calls, most)
+	}
+}
+
+// failingWriter fails every write.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+// TestWriteError: a writer's error is returned, not lost in gopdf.
+func TestWriteError(t *testing.T) {
+	p, r := loadProject(t, os.DirFS("../../testdata/projects/minimal"))
+	_, err := Write(context.Background(), failingWriter{}, p, r, Options{Fonts: embedded(), Created: created})
+	if err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("err = %v, want the writer's error", err)
 	}
 }
