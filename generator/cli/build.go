@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -41,11 +40,13 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		*out = filepath.Join(dir, "public")
 	}
 	start := time.Now()
+	gc := tuneGCForBuild()
+	defer gc.restore()
 	ch, code, ok := checkProject(e, "build", dir, *strict)
 	if !ok {
 		return code
 	}
-	tuneGC(ch)
+	gc.checked(ch)
 	w, err := output.NewDir(*out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)
@@ -67,19 +68,6 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", res.Campaign.ID,
 		count(res.Pages, "page"), count(res.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
-}
-
-// tuneGC has the garbage collector keep the heap within 40% of the live
-// data instead of Go's default 100% for a large campaign (more than 2,000
-// findings), unless GOGC says otherwise: a build of 10,000 findings then
-// peaks at about 185 MB instead of 230 MB, for about a tenth more CPU
-// time (docs/performance.md). A small campaign is left alone: its heap is
-// small, and collecting it more often would only cost time.
-func tuneGC(ch *pipeline.Checked) {
-	c := ch.Project.Current()
-	if os.Getenv("GOGC") == "" && c != nil && len(c.Findings()) > 2000 {
-		debug.SetGCPercent(40)
-	}
 }
 
 // checkProject runs the checks of a build and prints any problems. ok is

@@ -33,11 +33,13 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	}
 	opts.Briefing = true
 	start := time.Now()
+	gc := tuneGCForBuild()
+	defer gc.restore()
 	ch, code, ok := checkProject(e, "pdf", dir, *strict)
 	if !ok {
 		return code
 	}
-	tuneGC(ch)
+	gc.checked(ch)
 	var res pipeline.Result
 	err := output.WriteFileAtomic(*out, func(w io.Writer) error {
 		var err error

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+	"time"
+
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/pipeline"
+)
+
+// gcSettings reads the collector's percent and memory limit.
+func gcSettings() (int, int64) {
+	p := debug.SetGCPercent(-1)
+	debug.SetGCPercent(p)
+	return p, debug.SetMemoryLimit(-1)
+}
+
+// noGCEnv clears what would stop the tuning, for one test.
+func noGCEnv(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+}
+
+func checkedWith(findings int) *pipeline.Checked {
+	in := &model.Inspection{Findings: make([]*model.Finding, findings)}
+	c := &model.Campaign{OnSite: []*model.Inspection{in}}
+	return &pipeline.Checked{Project: &model.Project{Campaigns: []*model.Campaign{c}}}
+}
+
+func TestGCOffThenRestored(t *testing.T) {
+	noGCEnv(t)
+	p0, l0 := gcSettings()
+	g := tuneGCForBuild()
+	if p, l := gcSettings(); p != -1 || l != offHeapLimit {
+		t.Errorf("during a build: GOGC %d, limit %d; want off, %d", p, l, offHeapLimit)
+	}
+	g.checked(checkedWith(largeFindings)) // not large: stays off
+	if p, _ := gcSettings(); p != -1 {
+		t.Errorf("after checking %d findings: GOGC %d, want off", largeFindings, p)
+	}
+	g.restore()
+	g.restore() // a second restore does nothing
+	if p, l := gcSettings(); p != p0 || l != l0 {
+		t.Errorf("after the build: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
+	}
+}
+
+func TestGCLargeCampaign(t *testing.T) {
+	noGCEnv(t)
+	p0, l0 := gcSettings()
+	g := tuneGCForBuild()
+	g.checked(checkedWith(largeFindings + 1))
+	if p, l := gcSettings(); p != largeGOGC || l != l0 {
+		t.Errorf("large campaign: GOGC %d, limit %d; want %d, %d", p, l, largeGOGC, l0)
+	}
+	g.restore()
+	if p, l := gcSettings(); p != p0 || l != l0 {
+		t.Errorf("after the build: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
+	}
+}
+
+func TestGCCommandsAtOnce(t *testing.T) {
+	noGCEnv(t)
+	p0, l0 := gcSettings()
+	a, b := tuneGCForBuild(), tuneGCForBuild()
+	a.restore()
+	if p, _ := gcSettings(); p != -1 {
+		t.Errorf("one of two builds ended: GOGC %d, want still off", p)
+	}
+	b.restore()
+	if p, l := gcSettings(); p != p0 || l != l0 {
+		t.Errorf("both ended: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
+	}
+}
+
+func TestGCOnAtFirstCollection(t *testing.T) {
+	noGCEnv(t)
+	p0, _ := gcSettings()
+	g := tuneGCForBuild()
+	defer g.restore()
+	// A collection stands for the heap reaching the limit; the cleanup
+	// runs soon after it, on another goroutine.
+	for range 100 {
+		runtime.GC()
+		if p, _ := gcSettings(); p == p0 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	p, _ := gcSettings()
+	t.Fatalf("after collections: GOGC %d, want %d again", p, p0)
+}
+
+func TestGCEnvironmentWins(t *testing.T) {
+	for _, v := range []string{"GOGC", "GOMEMLIMIT"} {
+		t.Run(v, func(t *testing.T) {
+			noGCEnv(t)
+			t.Setenv(v, "100")
+			p0, l0 := gcSettings()
+			g := tuneGCForBuild()
+			g.checked(checkedWith(largeFindings + 1))
+			if p, l := gcSettings(); p != p0 || l != l0 {
+				t.Errorf("%s set: GOGC %d, limit %d; want %d, %d untouched", v, p, l, p0, l0)
+			}
+			g.restore()
+		})
+	}
+}
