@@ -383,11 +383,11 @@ func (f *ttf) advance(g int) uint {
 	return uint(u16(f.hmtx, 4*g))
 }
 
-// width returns the advance of r at size 1. gopdf measures and writes
-// widths in whole thousandths of an em, rounded down; so does this, so that
-// lines are broken to what gopdf draws.
-func (f *ttf) width(r rune) float64 {
-	return float64(f.advance(f.glyph(r))*1000/f.unitsPerEm) / 1000
+// width1000 returns the advance of r in thousandths of an em. gopdf
+// measures and writes widths in whole thousandths, rounded down; so does
+// this, so that lines are broken to what gopdf draws.
+func (f *ttf) width1000(r rune) uint {
+	return f.advance(f.glyph(r)) * 1000 / f.unitsPerEm
 }
 
 // sfntTable returns the bytes of the table with the given tag.

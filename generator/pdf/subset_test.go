@@ -134,8 +134,8 @@ func TestSubset(t *testing.T) {
 				if ow, nw := orig.GlyphIndexToPdfWidth(og), small.GlyphIndexToPdfWidth(ng); ow != nw {
 					t.Errorf("U+%04X: width %d in the subset, %d in the font", r, nw, ow)
 				}
-				if subF.width(r) != f.width(r) {
-					t.Errorf("U+%04X: the subset measures %g, the font %g", r, subF.width(r), f.width(r))
+				if subF.width1000(r) != f.width1000(r) {
+					t.Errorf("U+%04X: the subset measures %d, the font %d", r, subF.width1000(r), f.width1000(r))
 				}
 				composites += sameGlyph(t, orig, og, small, ng, f, subF, want)
 			}
@@ -250,7 +250,7 @@ func TestWidthsAsGopdf(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if w := f.width(r); w != m/1000 {
+				if w := float64(f.width1000(r)) / 1000; w != m/1000 {
 					t.Fatalf("U+%04X: width %g, gopdf measures %g", r, w, m/1000)
 				}
 			}
@@ -532,7 +532,7 @@ func FuzzSubset(f *testing.F) {
 		}
 		runes := sortedRunes([]rune(s))
 		for _, r := range runes {
-			font.width(r)
+			font.width1000(r)
 		}
 		sub, err := font.subset(runes)
 		if err != nil {

@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+)
+
 // table sets rows of cells. Each cell's content is a list of boxes laid out
 // at the width of its column, so a cell holds wrapped text or several
 // paragraphs; a row is as high as its highest cell. A row that does not fit
@@ -73,13 +79,58 @@ func (tb *table) cells(header []cell, rows [][]cell) []*box {
 		head.keep = true
 		out = append(out, head)
 	}
-	for r, row := range rows {
-		fill := tb.rowFill(r)
-		b := tb.row(tb.layout(row), fill, false)
+	laid := make([][][]*box, len(rows))
+	parallel(len(rows), func(r int) { laid[r] = tb.layout(rows[r]) })
+	for r, cells := range laid {
+		b := tb.row(cells, tb.rowFill(r), false)
 		b.header = head
 		out = append(out, b)
 	}
 	return out
+}
+
+// parallelMin is the number of jobs from which parallel uses more than
+// one goroutine: setting a few rows costs less than starting goroutines.
+const parallelMin = 16
+
+// parallel calls do(i) for every i below n, on as many goroutines as
+// there are processors, and returns when all have returned. The calls
+// must not depend on each other's order; what they produce is the same
+// whichever order they run in. A panic in a call is raised again in the
+// caller, where Write turns it into an error.
+func parallel(n int, do func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/(parallelMin/2))
+	if workers <= 1 {
+		for i := range n {
+			do(i)
+		}
+		return
+	}
+	var (
+		next     atomic.Int64
+		wg       sync.WaitGroup
+		panicked atomic.Pointer[any]
+	)
+	for range workers {
+		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					panicked.CompareAndSwap(nil, &p)
+				}
+			}()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || panicked.Load() != nil {
+					return
+				}
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		panic(*p)
+	}
 }
 
 func (tb *table) rowFill(r int) *rgb {

@@ -3,6 +3,9 @@ package pdf
 import (
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode"
 )
 
 // Page geometry and type sizes, in points. A4 portrait; the left margin is
@@ -48,24 +51,49 @@ var (
 )
 
 // typesetter measures text with the briefing's fonts and turns it into
-// boxes. It belongs to one Write.
+// boxes. It belongs to one Write, and is safe for concurrent use: the rows
+// of a long table are set in parallel (table.cells).
 type typesetter struct {
 	faces *faceSet
 	// adv caches advance widths at size 1, per face.
-	adv     [numRoles]map[rune]float64
-	ascii   [numRoles][128]float64
-	missing []rune // characters no face has, in order of first use
+	adv [numRoles]widthCache
+
+	mu      sync.Mutex
+	missing []rune // characters no face has, sorted
 }
 
 func newTypesetter(faces *faceSet) *typesetter {
-	ts := &typesetter{faces: faces}
-	for r := range numRoles {
-		ts.adv[r] = map[rune]float64{}
-		for c := range ts.ascii[r] {
-			ts.ascii[r][c] = -1
+	return &typesetter{faces: faces}
+}
+
+// widthCache holds the advance widths of a face's characters, filled as
+// they are first measured, in blocks of 256 characters. Concurrent
+// measurers may both fill an entry, with the same value.
+type widthCache struct {
+	blocks [(unicode.MaxRune + 1) / 256]atomic.Pointer[widthBlock]
+}
+
+// widthBlock holds widths in thousandths of an em, plus one: zero is
+// not yet measured.
+type widthBlock [256]atomic.Int32
+
+func (c *widthCache) get(r rune) (int32, bool) {
+	if b := c.blocks[r>>8].Load(); b != nil {
+		if k := b[r&0xff].Load(); k != 0 {
+			return k - 1, true
 		}
 	}
-	return ts
+	return 0, false
+}
+
+func (c *widthCache) put(r rune, k int32) {
+	slot := &c.blocks[r>>8]
+	b := slot.Load()
+	if b == nil {
+		slot.CompareAndSwap(nil, new(widthBlock))
+		b = slot.Load()
+	}
+	b[r&0xff].Store(k + 1)
 }
 
 // advance returns the width of r in style st: the width of the face that
@@ -76,30 +104,33 @@ func (ts *typesetter) advance(st *style, r rune) float64 {
 	}
 	f, ok := ts.faces.pick(st.role, r)
 	if !ok {
-		if !slices.Contains(ts.missing, r) {
-			ts.missing = append(ts.missing, r)
-		}
+		ts.noFace(r)
 		return 0
 	}
 	return ts.width(f, r) * st.size
 }
 
+// noFace notes a character no face has.
+func (ts *typesetter) noFace(r rune) {
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if i, found := slices.BinarySearch(ts.missing, r); !found {
+		ts.missing = slices.Insert(ts.missing, i, r)
+	}
+}
+
 // width returns the advance of r in face f at size 1, as gopdf measures it.
 func (ts *typesetter) width(f role, r rune) float64 {
-	if r < 128 {
-		if w := ts.ascii[f][r]; w >= 0 {
-			return w
-		}
-	} else if w, ok := ts.adv[f][r]; ok {
-		return w
+	if r < 0 || r > unicode.MaxRune {
+		return 0
 	}
-	w := ts.faces.font[f].width(r)
-	if r < 128 {
-		ts.ascii[f][r] = w
-	} else {
-		ts.adv[f][r] = w
+	c := &ts.adv[f]
+	k, ok := c.get(r)
+	if !ok {
+		k = int32(ts.faces.font[f].width1000(r))
+		c.put(r, k)
 	}
-	return w
+	return float64(k) / 1000
 }
 
 // measure returns the width of s in style st.
