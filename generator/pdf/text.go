@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/yuin/goldmark/util"
@@ -150,8 +149,33 @@ const closing = "，。、；：？！）」』》〉】〕〗〙〛〞〟”’
 // opening holds the characters a line must not end with.
 const opening = "（「『《〈【〔〖〘〚〝“‘﹙﹛﹝（［｛｟｢" + "([{"
 
-func isClosing(r rune) bool { return strings.ContainsRune(closing, r) }
-func isOpening(r rune) bool { return strings.ContainsRune(opening, r) }
+// The sets of closing and opening characters, looked up for every pair of
+// characters a paragraph may break between.
+var closingSet, openingSet = newBMPSet(closing), newBMPSet(opening)
+
+func isClosing(r rune) bool { return closingSet.has(r) }
+func isOpening(r rune) bool { return openingSet.has(r) }
+
+// bmpSet is a set of characters of the Basic Multilingual Plane.
+type bmpSet [0x10000 / 64]uint64
+
+func newBMPSet(chars string) *bmpSet {
+	s := new(bmpSet)
+	for _, r := range chars {
+		s[r/64] |= 1 << (r % 64)
+	}
+	return s
+}
+
+func (s *bmpSet) has(r rune) bool {
+	return r >= 0 && r < 0x10000 && s[r/64]&(1<<(r%64)) != 0
+}
+
+// isMark reports whether r is a nonspacing mark, which stays with the
+// character before it. Ideographs, the common case, are not.
+func isMark(r rune) bool {
+	return r >= 0x300 && (r < 0x4e00 || r > 0x9fff) && unicode.Is(unicode.Mn, r)
+}
 
 // canBreak reports whether a line may break between a and b, two
 // characters that are not spaces.
@@ -162,7 +186,7 @@ func canBreak(a, b rune) bool {
 	if !isCJK(a) && !isCJK(b) {
 		return false // inside a Latin word
 	}
-	if isClosing(b) || isOpening(a) || unicode.Is(unicode.Mn, b) {
+	if isClosing(b) || isOpening(a) || isMark(b) {
 		return false
 	}
 	if a == b && (a == 0x2014 || a == 0x2026) {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -136,4 +137,20 @@ func FuzzBreakLines(f *testing.F) {
 		}
 		checkLines(t, s, width)
 	})
+}
+
+// TestCharacterSets: the sets looked up while breaking lines hold exactly
+// the characters of their lists, and isMark exactly the nonspacing marks.
+func TestCharacterSets(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := isClosing(r), r >= 0 && strings.ContainsRune(closing, r); got != want {
+			t.Errorf("isClosing(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isOpening(r), r >= 0 && strings.ContainsRune(opening, r); got != want {
+			t.Errorf("isOpening(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isMark(r), unicode.Is(unicode.Mn, r); got != want {
+			t.Errorf("isMark(%U) = %v, want %v", r, got, want)
+		}
+	}
 }
