@@ -79,10 +79,15 @@ func gcOn() {
 
 func gcOnLocked() {
 	if gcState.off {
-		gcState.off = false
-		debug.SetGCPercent(gcState.percent)
-		debug.SetMemoryLimit(gcState.limit)
+		gcPutBackLocked()
 	}
+}
+
+// gcPutBackLocked puts back the settings the process had.
+func gcPutBackLocked() {
+	gcState.off = false
+	debug.SetGCPercent(gcState.percent)
+	debug.SetMemoryLimit(gcState.limit)
 }
 
 // checked sets the collector for the campaign that was loaded: a large
@@ -110,7 +115,6 @@ func (g *gcTuning) restore() {
 	defer gcState.Unlock()
 	gcState.commands--
 	if gcState.commands == 0 {
-		gcState.off = true
-		gcOnLocked()
+		gcPutBackLocked()
 	}
 }
