@@ -60,6 +60,7 @@ bench: $(ASSETS)
 
 fuzz: $(ASSETS)
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./generator/load
+	$(GO) test -run '^$$' -fuzz FuzzBuild -fuzztime 60s ./generator/pipeline
 
 clean:
 	rm -rf bin public $(DIST)

@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	"github.com/ducha/ducha/generator/output"
+)
+
+// buildTargets are the files FuzzBuild writes into the minimal project,
+// one per run, chosen by the fuzzer.
+var buildTargets = []string{
+	"data/2015/provinces/zj.yaml",
+	"data/2015/campaign.yaml",
+	"data/2015/items.yaml",
+	"data/2015/groups.yaml",
+	"content/2015/overview.md",
+	"content/2015/summary.md",
+	"content/2015/provinces/zj.md",
+	"ducha.yaml",
+}
+
+// markdownSeeds are Markdown a briefing and a site must set whatever it
+// holds.
+var markdownSeeds = []string{
+	"---\ntitle: 概述\n---\n# 一、总体情况\n\n| 省份 | 问题 |\n|---|---:|\n| 浙江 | 3 |\n\n- 一\n  - 二\n    1. 三\n\n> 引用\n>> 嵌套\n\n```go\nfunc main() {}\n```\n",
+	"---\ntitle: x\n---\n脚注[^1]。\n\n[^1]: 说明。\n\n![图](https://example.org/a.png) <b>raw</b> <script>alert(1)</script>\n",
+	"---\ntitle: x\n---\nＡＢＣ　全角　" + "很长的没有标点的中文句子很长的没有标点的中文句子很长的没有标点的中文句子很长的没有标点的中文句子很长的没有标点的中文句子\n\nsupercalifragilisticexpialidocioussupercalifragilisticexpialidocioussupercalifragilisticexpialidocious\n",
+	"---\ntitle: x\n---\n#\n##\n###### 六级标题\n\n---\n\n***\n\n* * *\n\n1) a\n2) b\n\n- [ ] 待办\n- [x] 已办\n",
+	"---\ntitle: x\n---\n|a|\n|-|\n|长|\n\n<!-- 注释 -->\n\n&amp; &#x4e00; &nbsp;\n",
+	"---\ntitle: x\n---\n\x00\xff\xfe 坏的 UTF-8 \u200b\u00ad\ufeff \U0001F600 \u0301\n",
+}
+
+// FuzzBuild feeds arbitrary bytes to one file of the minimal project, as
+// FuzzLoad does, and builds the site and the briefing into memory whenever
+// the check finds no error: a project ducha check accepts must build. The
+// seeds are the files of the bad-input corpus (testdata/script/check) and
+// Markdown of every kind the renderers handle.
+func FuzzBuild(f *testing.F) {
+	base := minimalProject(f)
+	scripts, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "check", "*.txtar"))
+	for _, s := range scripts {
+		a, err := txtar.ParseFile(s)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range a.Files {
+			for i, target := range buildTargets {
+				if file.Name == target {
+					f.Add(uint8(i), file.Data)
+				}
+			}
+		}
+	}
+	for i, target := range buildTargets {
+		if file, ok := base[target]; ok {
+			f.Add(uint8(i), file.Data)
+		}
+	}
+	for _, md := range markdownSeeds {
+		for i, target := range buildTargets {
+			if filepath.Ext(target) == ".md" {
+				f.Add(uint8(i), []byte(md))
+			}
+		}
+	}
+	f.Fuzz(func(t *testing.T, which uint8, data []byte) {
+		fsys := fstest.MapFS{}
+		for k, v := range base {
+			fsys[k] = v
+		}
+		target := buildTargets[int(which)%len(buildTargets)]
+		fsys[target] = &fstest.MapFile{Data: data}
+		ch, err := Check(fsys)
+		if err != nil {
+			t.Fatalf("I/O error from an in-memory project: %v", err)
+		}
+		if ch.Diags.HasErrors(false) {
+			return
+		}
+		var out output.Memory
+		if _, err := Render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
+			t.Fatalf("%s: the check passed but the build failed: %v", target, err)
+		}
+		if _, ok := out.File(BriefingName); !ok {
+			t.Fatalf("%s: no briefing", target)
+		}
+	})
+}
+
+// minimalProject reads testdata/projects/minimal into memory.
+func minimalProject(t testing.TB) fstest.MapFS {
+	t.Helper()
+	root := filepath.Join("..", "..", "testdata", "projects", "minimal")
+	fsys := fstest.MapFS{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(root, p)
+		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}
