@@ -90,7 +90,7 @@ func (v *validator) finding(c *model.Campaign, in *model.Inspection, f *model.Fi
 	if f.Date.IsZero() && len(f.VisitIDs) == 0 && src.Has("kind") {
 		v.errorf(src.Pos, "finding %s has no date and no visits; add date: YYYY-MM-DD or the visits it rests on", f.ID)
 	}
-	if !f.Date.IsZero() && !c.Period.Start.IsZero() && f.Date.Before(c.Period.Start) {
+	if src.Has("date") && !f.Date.IsZero() && !c.Period.Start.IsZero() && f.Date.Before(c.Period.Start) {
 		v.errorf(src.At("date"), "finding date %s is before the campaign started (%s)", f.Date, c.Period.Start)
 	}
 	if f.Rect != nil {
