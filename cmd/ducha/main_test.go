@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -31,8 +32,9 @@ func runScripts(t *testing.T, dir string) {
 		Dir:           filepath.Join("..", "..", "testdata", "script", dir),
 		UpdateScripts: *update,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"project":  cmdProject,
-			"treehash": cmdTreehash,
+			"project":    cmdProject,
+			"treehash":   cmdTreehash,
+			"startswith": cmdStartsWith,
 		},
 	})
 }
@@ -83,6 +85,20 @@ func cmdTreehash(ts *testscript.TestScript, neg bool, args []string) {
 		return nil
 	})
 	ts.Check(err)
+}
+
+// cmdStartsWith checks that a file begins with the bytes of another: what
+// a command that only adds to a file must leave.
+//
+//	startswith data/2015/provinces/zj.yaml zj.before
+func cmdStartsWith(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 2 {
+		ts.Fatalf("usage: startswith file prefix-file")
+	}
+	got, prefix := ts.ReadFile(args[0]), ts.ReadFile(args[1])
+	if strings.HasPrefix(got, prefix) == neg {
+		ts.Fatalf("%s starts with %s: %v", args[0], args[1], !neg)
+	}
 }
 
 // copyTree copies the file or folder src to dst, skipping files that exist.

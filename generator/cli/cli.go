@@ -39,6 +39,7 @@ func commands() []command {
 		{"pdf", "write only the PDF briefing", runPDF},
 		{"serve", "preview the site, rebuilding as files change", runServe},
 		{"init", "start a new project from the sample campaign", runInit},
+		{"new", "add a finding, a province or a page to fill in", runNew},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
 	}
