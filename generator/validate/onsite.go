@@ -103,11 +103,19 @@ func (v *validator) kind(f *model.Finding) {
 	src := f.Src
 	switch f.Kind {
 	case model.Problem:
-		if f.Severity == "" && !src.Has("severity") {
+		switch {
+		case f.Severity != "":
+		case !src.Has("severity"):
 			v.errorf(src.Pos, "problem %s has no severity; add severity: high, medium or low", f.ID)
+		case src.OK("severity"): // written, with nothing after it
+			v.errorf(src.At("severity"), "severity is empty; give it high, medium or low")
 		}
-		if f.Rect == nil && !src.Has("rectification") {
+		switch {
+		case f.Rect != nil:
+		case !src.Has("rectification"):
 			v.errorf(src.Pos, "problem %s has no rectification; add rectification: with responsible, deadline and status", f.ID)
+		case src.OK("rectification"):
+			v.errorf(src.At("rectification"), "rectification is empty; give it responsible, deadline and status")
 		}
 	case model.Practice:
 		if src.Has("severity") {

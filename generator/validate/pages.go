@@ -12,7 +12,7 @@ func (v *validator) pages(c *model.Campaign) {
 		pos := model.Pos{File: pg.Path, Line: 1, Col: 1}
 		switch pg.Kind {
 		case model.PageGroup:
-			if no, err := strconv.Atoi(pg.Key); err != nil || c.Group(no) == nil {
+			if no, err := strconv.Atoi(pg.Key); err != nil || strconv.Itoa(no) != pg.Key || c.Group(no) == nil {
 				v.errorf(pos, "no group %q in data/%s/groups.yaml; name the file after a group's number, e.g. groups/1.md", pg.Key, c.ID)
 			}
 		case model.PageProvince:

@@ -68,9 +68,9 @@ func campaignIDs(p *model.Project) []string {
 	return out
 }
 
-// validID reports whether id is 1 to 40 lower-case ASCII letters, digits
+// ValidID reports whether id is 1 to 40 lower-case ASCII letters, digits
 // and "-", not starting with "-".
-func validID(id string) bool {
+func ValidID(id string) bool {
 	if id == "" || len(id) > 40 || id[0] == '-' {
 		return false
 	}
@@ -84,7 +84,7 @@ func validID(id string) bool {
 
 // checkID reports an ID that does not follow the rules for IDs.
 func (v *validator) checkID(id string, pos model.Pos, what string) bool {
-	if validID(id) {
+	if ValidID(id) {
 		return true
 	}
 	v.errorf(pos, "%s ID %q: use lower-case letters, digits and \"-\" (at most 40, not starting with \"-\")%s", what, id, idHint(id))
