@@ -3,8 +3,8 @@ package cli
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -18,6 +18,7 @@ import (
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/scaffold"
 	"github.com/ducha/ducha/generator/suggest"
+	"github.com/ducha/ducha/generator/validate"
 )
 
 const newAbout = `New adds an entry to the current campaign for you to fill in, leaving empty
@@ -34,8 +35,8 @@ Examples:
 
   ducha new finding --province zj --item wages --severity high --visits v3
   ducha new finding --province zj --kind practice
-  ducha new province gz
-  ducha new page provinces/gz
+  ducha new province sh
+  ducha new page provinces/sh
   ducha new page pages/methods --title 督查方法`
 
 func runNew(_ context.Context, e *env, args []string) int {
@@ -46,7 +47,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	severity := fset.String("severity", "", "finding: high, medium or low (problems)")
 	visits := fset.String("visits", "", "finding: the visits it rests on, `v1,v2`")
 	title := fset.String("title", "", "page: its `title`")
-	pos, code, ok := parse(fset, args, 3)
+	pos, code, ok := parse(fset, args, 4)
 	if !ok {
 		return code
 	}
@@ -56,6 +57,9 @@ func runNew(_ context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	what, pos := pos[0], pos[1:]
+	if code, ok := flagsFor(e, fset, what); !ok {
+		return code
+	}
 	var arg string
 	if what == "province" || what == "page" {
 		if len(pos) == 0 {
@@ -65,7 +69,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 		arg, pos = pos[0], pos[1:]
 	}
 	if len(pos) > 1 {
-		fmt.Fprintf(e.stderr, "ducha new: too many arguments: %s\n", strings.Join(pos, " "))
+		fmt.Fprintf(e.stderr, "ducha new %s: too many arguments: %s\n", what, strings.Join(pos[1:], " "))
 		return ExitUsage
 	}
 	dir, ok := projectDir(e, "new", pos)
@@ -93,6 +97,32 @@ func runNew(_ context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "ducha new: cannot add %q; add a finding, province or page%s\n", what, suggest.DidYouMean(what, []string{"finding", "province", "page"}))
 	return ExitUsage
+}
+
+// newFlags are the flags of each kind of entry.
+var newFlags = map[string][]string{
+	"finding":  {"province", "item", "kind", "severity", "visits"},
+	"province": {},
+	"page":     {"title"},
+}
+
+// flagsFor reports a flag given for a kind of entry it does not apply to.
+func flagsFor(e *env, fset *flag.FlagSet, what string) (int, bool) {
+	allowed, known := newFlags[what]
+	if !known {
+		return ExitOK, true // reported with the kind
+	}
+	var wrong []string
+	fset.Visit(func(f *flag.Flag) {
+		if !slices.Contains(allowed, f.Name) {
+			wrong = append(wrong, "--"+f.Name)
+		}
+	})
+	if len(wrong) > 0 {
+		fmt.Fprintf(e.stderr, "ducha new %s: %s is not a flag of new %s; see ducha help new\n", what, strings.Join(wrong, ", "), what)
+		return ExitUsage, false
+	}
+	return ExitOK, true
 }
 
 // newEntry is what ducha new adds to.
@@ -142,7 +172,9 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 		if in.Visit(v) == nil {
 			return n.badValue("--visits", v, ids(in.Visits, func(v *model.Visit) string { return v.ID }))
 		}
-		f.Visits = append(f.Visits, v)
+		if !slices.Contains(f.Visits, v) {
+			f.Visits = append(f.Visits, v)
+		}
 	}
 	name := n.rel("data", "provinces", province+".yaml")
 	file := filepath.Join(n.dir, filepath.FromSlash(name))
@@ -156,7 +188,7 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 		fmt.Fprintf(n.stderr, "%s: %v\n", name, err)
 		return ExitData
 	}
-	if err := output.WriteFileAtomic(file, func(w io.Writer) error { _, err := w.Write(out); return err }); err != nil {
+	if err := output.ReplaceFile(file, out); err != nil {
 		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
 		return ExitInternal
 	}
@@ -204,8 +236,7 @@ func (n *newEntry) page(which, title string) int {
 			return n.badPage(which)
 		}
 	case "groups":
-		no, err := strconv.Atoi(key)
-		if err != nil || n.c.Group(no) == nil {
+		if no, err := strconv.Atoi(key); err != nil || strconv.Itoa(no) != key || n.c.Group(no) == nil {
 			known = ids(n.c.Groups, func(g *model.Group) string { return strconv.Itoa(g.No) })
 		}
 	case "provinces":
@@ -213,8 +244,8 @@ func (n *newEntry) page(which, title string) int {
 	case "items":
 		known = ids(n.c.Items, func(it *model.Item) string { return it.ID })
 	case "pages":
-		if !validSlug(key) {
-			fmt.Fprintf(n.stderr, "ducha new page: %q is not a page's address: use lower-case letters, digits and hyphens (pages/methods)\n", key)
+		if !validate.ValidID(key) {
+			fmt.Fprintf(n.stderr, "ducha new page: %q is not a page's address: use lower-case letters, digits and \"-\" (at most 40, not starting with \"-\"): pages/methods\n", key)
 			return ExitUsage
 		}
 	default:
@@ -273,18 +304,4 @@ func ids[T any](xs []T, id func(T) string) []string {
 		out[i] = id(x)
 	}
 	return out
-}
-
-// validSlug reports whether s is a page's address: lower-case letters,
-// digits and hyphens.
-func validSlug(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return false
-		}
-	}
-	return true
 }

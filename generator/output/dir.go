@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -104,11 +105,33 @@ func (d *Dir) Abort() {
 // WriteFileAtomic writes one file through write: into a temporary file
 // beside name, renamed over name only when write succeeded.
 func WriteFileAtomic(name string, write func(io.Writer) error) error {
-	dir := filepath.Dir(name)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(name)+".new-")
+	return writeAtomic(name, 0o644, write)
+}
+
+// ReplaceFile replaces the contents of an existing file, a user's own,
+// in one step as WriteFileAtomic does, keeping its permissions; when name
+// is a symbolic link, the file it points to is replaced and the link
+// stays.
+func ReplaceFile(name string, data []byte) error {
+	target, err := filepath.EvalSymlinks(name)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Stat(target)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(target, fi.Mode().Perm(), func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+func writeAtomic(name string, perm fs.FileMode, write func(io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".new-")
 	if err != nil {
 		return err
 	}
@@ -117,7 +140,7 @@ func WriteFileAtomic(name string, write func(io.Writer) error) error {
 		f.Close()
 		return err
 	}
-	if err := f.Chmod(0o644); err != nil {
+	if err := f.Chmod(perm); err != nil {
 		f.Close()
 		return err
 	}

@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -153,5 +154,40 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 	if got := siblings(t, dir); !slices.Equal(got, []string{"b.pdf"}) {
 		t.Errorf("litter: %v", got)
+	}
+}
+
+// TestReplaceFile: a user's file keeps its permissions, and a symbolic
+// link stays a link to the file that changed.
+func TestReplaceFile(t *testing.T) {
+	dir := t.TempDir()
+	real := filepath.Join(dir, "zj.yaml")
+	if err := os.WriteFile(real, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(real, 0o640); err != nil { // whatever the umask
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "link.yaml")
+	if err := os.Symlink("zj.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := ReplaceFile(link, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(real); string(data) != "new" {
+		t.Errorf("the linked file holds %q", data)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link is no longer a link: %v, %v", fi.Mode(), err)
+	}
+	if fi, _ := os.Stat(real); fi.Mode().Perm() != 0o640 {
+		t.Errorf("mode %v, want 0640", fi.Mode().Perm())
+	}
+	if got := siblings(t, dir); !slices.Equal(got, []string{"link.yaml", "zj.yaml"}) {
+		t.Errorf("litter: %v", got)
+	}
+	if err := ReplaceFile(filepath.Join(dir, "missing.yaml"), nil); err == nil {
+		t.Error("no error for a file that does not exist")
 	}
 }

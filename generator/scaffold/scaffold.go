@@ -6,7 +6,6 @@
 package scaffold
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -46,16 +45,13 @@ func NextFindingID(c *model.Campaign, province string) string {
 type lines []string
 
 func (f Finding) lines() lines {
-	l := lines{
-		"- id: " + f.ID,
-		"  item: " + f.Item,
-	}
+	l := lines{"- id: " + f.ID, field("  item:", f.Item)}
 	if f.Problem {
-		l = append(l, "  kind: problem", "  severity: "+f.Severity)
+		l = append(l, "  kind: problem", field("  severity:", f.Severity))
 	} else {
 		l = append(l, "  kind: practice")
 	}
-	l = append(l, "  title:", "  detail: |", "    ")
+	l = append(l, "  title:", "  detail: |")
 	if len(f.Visits) > 0 {
 		l = append(l, "  visits: ["+strings.Join(f.Visits, ", ")+"]")
 	} else {
@@ -67,12 +63,20 @@ func (f Finding) lines() lines {
 	return l
 }
 
+// field returns "key: value", or the key alone for no value.
+func field(key, value string) string {
+	if value == "" {
+		return key
+	}
+	return key + " " + value
+}
+
 // AppendFinding returns src, the text of a province's file, with f added
 // at the end of its findings, and the line (1-based) of the new finding's
 // title. The list keeps its indentation; a file without findings gets a
-// findings key at its end, and an empty flow list (findings: []) becomes
-// a block list. A file that is not YAML, or whose findings are not a
-// list that text can be added to, is an error saying what to do.
+// findings key at its end, and an empty findings: [] or findings: null
+// is opened. A file that is not YAML, or whose findings are not a list
+// that text can be added to, is an error saying what to do.
 func AppendFinding(src []byte, f Finding) ([]byte, int, error) {
 	out, line, err := appendFinding(src, f)
 	if err == nil && !onlyAdded(src, out, f.ID) {
@@ -97,8 +101,7 @@ func onlyAdded(src, out []byte, id string) bool {
 	if !ok || len(list) == 0 {
 		return false
 	}
-	last, ok := list[len(list)-1].(map[string]any)
-	if !ok || last["id"] != id {
+	if last, ok := list[len(list)-1].(map[string]any); !ok || last["id"] != id {
 		return false
 	}
 	rest := list[:len(list)-1]
@@ -106,8 +109,8 @@ func onlyAdded(src, out []byte, id string) bool {
 	switch old, had := bm["findings"]; {
 	case !had:
 		delete(m, "findings")
-	case old == nil || len(rest) == 0:
-		m["findings"] = old
+	case old == nil && len(rest) == 0:
+		m["findings"] = nil
 	default:
 		m["findings"] = rest
 	}
@@ -148,8 +151,7 @@ func appendFinding(src []byte, f Finding) ([]byte, int, error) {
 			}
 		}
 	}
-	switch {
-	case key == nil:
+	if key == nil {
 		// No findings yet: a findings key at the end of the file, in
 		// line with the other keys.
 		at := len(text.lines)
@@ -163,83 +165,103 @@ func appendFinding(src []byte, f Finding) ([]byte, int, error) {
 		}
 		block = append(block, in+"findings:")
 		return text.insert(at, append(block, indent(add, in+"  ")...)), at + len(block) + title, nil
+	}
+	// The entry goes after the list: before the next key and the blank
+	// lines and comments above it, or at the end of the file.
+	end := text.endBefore(len(text.lines)+1, key.Column)
+	if next != nil {
+		end = text.endBefore(next.Line, key.Column)
+	}
+	items := strings.Repeat(" ", key.Column-1+2)
+	switch {
 	case list.Kind == yaml.ScalarNode && list.Tag == "!!null":
-		// findings: with nothing after it, or only comments.
-		at := text.trimEnd(len(text.lines))
-		if next != nil {
-			at = text.endBefore(next.Line, key.Column)
+		// findings: with nothing after it but comments, or findings: null.
+		if list.Value != "" && !text.cut(list, list.Value) {
+			return nil, 0, fmt.Errorf("findings at line %d is null; write findings: and the list below it", list.Line)
 		}
-		return text.insert(at, indent(add, strings.Repeat(" ", key.Column-1+2))), at + title, nil
 	case list.Kind != yaml.SequenceNode:
 		return nil, 0, fmt.Errorf("findings at line %d is not a list; run ducha check and fix it first", list.Line)
 	case list.Style&yaml.FlowStyle != 0:
-		if len(list.Content) > 0 || !text.emptyFlowList(list) {
+		if len(list.Content) > 0 || !text.cut(list, "[]") {
 			return nil, 0, fmt.Errorf("the findings at line %d are written as a flow list ([...]); write them as a block list, one \"- id: ...\" entry per finding, to add to them", list.Line)
 		}
-		// findings: [] becomes findings: and the block below it; a
-		// comment after [] stays.
-		l := text.lines[list.Line-1]
-		at := byteCol(l, list.Column)
-		l, comment := strings.TrimRight(l[:at], " "), strings.TrimSpace(l[at+len("[]"):])
-		if comment != "" {
-			l += " " + comment
+	default:
+		first := list.Content[0]
+		l := text.lines[first.Line-1]
+		dash := strings.LastIndexByte(l[:byteCol(l, first.Column)], '-')
+		if dash < 0 {
+			return nil, 0, fmt.Errorf("cannot find the dash of the first finding at line %d", first.Line)
 		}
-		text.lines[list.Line-1] = l
-		return text.insert(list.Line, indent(add, strings.Repeat(" ", key.Column-1+2))), list.Line + title, nil
+		items = strings.Repeat(" ", dash)
 	}
-	first := list.Content[0]
-	l := text.lines[first.Line-1]
-	dash := strings.LastIndexByte(l[:byteCol(l, first.Column)], '-')
-	if dash < 0 {
-		return nil, 0, fmt.Errorf("cannot find the dash of the first finding at line %d", first.Line)
-	}
-	at := len(text.lines)
-	if next != nil {
-		at = text.endBefore(next.Line, key.Column)
-	} else {
-		at = text.trimEnd(at)
-	}
-	return text.insert(at, indent(add, strings.Repeat(" ", dash))), at + title, nil
+	return text.insert(end, indent(add, items)), end + title, nil
 }
 
-// source is a file's text as lines, with the file's line ending.
+// source is a file's text as lines, each with its own line end. A
+// byte-order mark is kept apart: yaml.v3 does not count it in columns.
 type source struct {
+	bom   string
 	lines []string
-	eol   string
-	final bool // the last line ended with a line end
+	ends  []string // "\n", "\r\n", or "" for a last line without one
 }
 
 func splitLines(src []byte) *source {
-	s := &source{eol: "\n"}
-	if bytes.Contains(src, []byte("\r\n")) {
-		s.eol = "\r\n"
+	s := &source{}
+	text := string(src)
+	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
+		s.bom, text = "\ufeff", t
 	}
-	text := strings.ReplaceAll(string(src), "\r\n", "\n")
-	if text == "" {
-		return s
+	for text != "" {
+		line, rest, found := strings.Cut(text, "\n")
+		end := ""
+		if found {
+			end = "\n"
+			if l, ok := strings.CutSuffix(line, "\r"); ok {
+				line, end = l, "\r\n"
+			}
+		}
+		s.lines = append(s.lines, line)
+		s.ends = append(s.ends, end)
+		text = rest
 	}
-	s.final = strings.HasSuffix(text, "\n")
-	s.lines = strings.Split(strings.TrimSuffix(text, "\n"), "\n")
 	return s
+}
+
+// eol is the line end of new lines: the file's last, or LF.
+func (s *source) eol() string {
+	for i := len(s.ends) - 1; i >= 0; i-- {
+		if s.ends[i] != "" {
+			return s.ends[i]
+		}
+	}
+	return "\n"
 }
 
 // insert returns the text with block inserted after the first at lines.
 func (s *source) insert(at int, block lines) []byte {
-	all := make([]string, 0, len(s.lines)+len(block))
-	all = append(all, s.lines[:at]...)
-	all = append(all, block...)
-	all = append(all, s.lines[at:]...)
-	out := strings.Join(all, s.eol)
-	if s.final || at == len(s.lines) {
-		out += s.eol
+	eol := s.eol()
+	var b strings.Builder
+	b.WriteString(s.bom)
+	for i := range s.lines[:at] {
+		end := s.ends[i]
+		if end == "" {
+			end = eol // the last line, now followed by the block
+		}
+		b.WriteString(s.lines[i] + end)
 	}
-	return []byte(out)
+	for _, l := range block {
+		b.WriteString(l + eol)
+	}
+	for i := at; i < len(s.lines); i++ {
+		b.WriteString(s.lines[i] + s.ends[i])
+	}
+	return []byte(b.String())
 }
 
-// endBefore returns how many lines precede the blank lines and comments
-// (indented no deeper than col) that stand right before line, 1-based:
-// where an entry added at the end of a list goes when the next key starts
-// at line.
+// endBefore returns how many lines precede the blank lines and the
+// comments indented no deeper than col that stand right before line,
+// 1-based: where an entry added at the end of a list goes when the next
+// key starts at line.
 func (s *source) endBefore(line, col int) int {
 	at := line - 1
 	for at > 0 {
@@ -253,21 +275,19 @@ func (s *source) endBefore(line, col int) int {
 	return at
 }
 
-// trimEnd returns at less the blank lines before it.
-func (s *source) trimEnd(at int) int {
-	for at > 0 && strings.TrimSpace(s.lines[at-1]) == "" {
-		at--
-	}
-	return at
-}
-
-// emptyFlowList reports whether the flow list n is written [] at the end
-// of its line, perhaps before a comment.
-func (s *source) emptyFlowList(n *yaml.Node) bool {
+// cut removes the value token, written at n's position, from its line,
+// keeping a comment after it; it reports false when the token is not
+// there or is followed by anything else.
+func (s *source) cut(n *yaml.Node, token string) bool {
 	l := s.lines[n.Line-1]
-	from := l[byteCol(l, n.Column):]
-	rest := strings.TrimSpace(strings.TrimPrefix(from, "[]"))
-	return strings.HasPrefix(from, "[]") && (rest == "" || strings.HasPrefix(rest, "#"))
+	at := byteCol(l, n.Column)
+	after, ok := strings.CutPrefix(l[at:], token)
+	after = strings.TrimSpace(after)
+	if !ok || after != "" && !strings.HasPrefix(after, "#") {
+		return false
+	}
+	s.lines[n.Line-1] = field(strings.TrimRight(l[:at], " "), after)
+	return true
 }
 
 // byteCol returns the byte offset in l of the 1-based column col, which

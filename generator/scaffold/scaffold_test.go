@@ -14,7 +14,6 @@ const practiceBlock = `  - id: zj-03
     kind: practice
     title:
     detail: |
-      
     visits: [v1]
 `
 
@@ -64,10 +63,37 @@ func TestAppendFinding(t *testing.T) {
 			want: strings.ReplaceAll("findings:\n  - id: zj-01\n    title: a\n"+practiceBlock, "\n", "\r\n"),
 		},
 		{
+			name: "mixed line ends stay as they are",
+			src:  "findings:\r\n  - id: zj-01\n    title: a\r\n",
+			want: "findings:\r\n  - id: zj-01\n    title: a\r\n" + strings.ReplaceAll(practiceBlock, "\n", "\r\n"),
+		},
+		{
+			name: "a byte-order mark",
+			src:  "\ufefffindings: []\n",
+			want: "\ufefffindings:\n" + practiceBlock,
+		},
+		{
+			name: "findings: null",
+			src:  "findings: ~ # later\nvisits: []\n",
+			want: "findings: # later\n" + practiceBlock + "visits: []\n",
+		},
+		{
+			name: "before the comments at the end of the file",
+			src:  "findings:\n  - id: zj-01\n    title: a\n\n# the end\n",
+			want: "findings:\n  - id: zj-01\n    title: a\n" + practiceBlock + "\n# the end\n",
+		},
+		{
+			name: "empty values are left without trailing spaces",
+			f:    Finding{ID: "zj-02", Problem: true},
+			src:  "findings:\n",
+			want: "findings:\n  - id: zj-02\n    item:\n    kind: problem\n    severity:\n    title:\n    detail: |\n    date:\n" +
+				"    rectification:\n      responsible:\n      deadline:\n      status: not-started\n",
+		},
+		{
 			name: "a problem, with no visits",
 			f:    Finding{ID: "zj-02", Item: "wages", Problem: true, Severity: "high"},
 			src:  "findings:\n  - id: zj-01\n",
-			want: "findings:\n  - id: zj-01\n  - id: zj-02\n    item: wages\n    kind: problem\n    severity: high\n    title:\n    detail: |\n      \n    date:\n" +
+			want: "findings:\n  - id: zj-01\n  - id: zj-02\n    item: wages\n    kind: problem\n    severity: high\n    title:\n    detail: |\n    date:\n" +
 				"    rectification:\n      responsible:\n      deadline:\n      status: not-started\n",
 		},
 	} {
@@ -151,16 +177,23 @@ func FuzzAppendFinding(f *testing.F) {
 			return
 		}
 		checkAdded(t, out, practice.ID)
-		// Every line of src is still there, in order; [] may have gone.
-		norm := func(l string) string { return strings.ReplaceAll(strings.ReplaceAll(l, " ", ""), "[]", "") }
-		have := strings.Split(strings.ReplaceAll(string(out), "\r\n", "\n"), "\n")
+		// Every line of src is still there, in order, with its line end
+		// (but the last, which may gain one); an empty value ([], null, ~)
+		// after findings: may have gone.
+		norm := func(l string) string {
+			for _, token := range []string{"[]", "~", "null", "Null", "NULL", " "} {
+				l = strings.ReplaceAll(l, token, "")
+			}
+			return l
+		}
+		have := strings.SplitAfter(strings.TrimPrefix(string(out), "\ufeff"), "\n")
 		i := 0
-		for _, l := range strings.Split(strings.ReplaceAll(src, "\r\n", "\n"), "\n") {
-			for i < len(have) && norm(have[i]) != norm(l) {
+		for _, l := range strings.SplitAfter(strings.TrimPrefix(src, "\ufeff"), "\n") {
+			for i < len(have) && norm(have[i]) != norm(l) && !(!strings.HasSuffix(l, "\n") && norm(strings.TrimRight(have[i], "\r\n")) == norm(l)) {
 				i++
 			}
 			if i == len(have) {
-				t.Fatalf("line %q of the file is lost:\n%s", l, out)
+				t.Fatalf("line %q of the file is lost:\n%q", l, out)
 			}
 			i++
 		}
