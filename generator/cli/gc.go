@@ -18,9 +18,10 @@ import (
 //   - The first time the heap reaches the limit, the collector goes back
 //     to the settings the process had, so that a campaign whose live data
 //     outgrows the limit is not collected over and over.
-//   - A large campaign (more than largeFindings) is then collected at
-//     GOGC=largeGOGC instead of 100, which keeps the peak of a build of
-//     10,000 findings under 200 MB for about a tenth more CPU time.
+//   - A large campaign (more than largeFindings) is collected from the
+//     moment it is loaded, at GOGC=largeGOGC instead of 100, which keeps
+//     the peak of a build of 10,000 findings under 200 MB for about a
+//     tenth more CPU time.
 //
 // GOGC or GOMEMLIMIT in the environment turn all of this off. The
 // settings belong to the process: while commands run at once in one
@@ -36,6 +37,7 @@ var gcState struct {
 	sync.Mutex
 	commands int  // commands running that tune
 	off      bool // the collector is off
+	turn     int  // counts the times it was turned off
 	percent  int  // the settings to go back to
 	limit    int64
 }
@@ -56,25 +58,28 @@ func tuneGCForBuild() *gcTuning {
 		gcState.percent = debug.SetGCPercent(-1)
 		gcState.limit = debug.SetMemoryLimit(offHeapLimit)
 		gcState.off = true
+		gcState.turn++
 		// The first collection, which only the limit can start, finds
 		// the sentinel unreachable and runs the cleanup.
-		runtime.AddCleanup(new(gcSentinel), func(struct{}) { gcOn() }, struct{}{})
+		runtime.AddCleanup(new(gcSentinel), gcOn, gcState.turn)
 	}
 	return &gcTuning{enabled: true}
 }
 
-// gcSentinel is too big to share an allocation with other objects, so
-// that its cleanup runs at the first collection after it is dropped.
-type gcSentinel struct {
-	_ [32]byte
-	_ *int
-}
+// gcSentinel holds a pointer, so that it is allocated on its own, not in
+// a block with other small objects, and its cleanup runs at the first
+// collection after it is dropped.
+type gcSentinel struct{ _ *int }
 
-// gcOn turns the collector back on with the settings the process had.
-func gcOn() {
+// gcOn turns the collector back on with the settings the process had, if
+// it is still off since the given turn: a sentinel left from an earlier
+// command does nothing.
+func gcOn(turn int) {
 	gcState.Lock()
 	defer gcState.Unlock()
-	gcOnLocked()
+	if turn == gcState.turn {
+		gcOnLocked()
+	}
 }
 
 func gcOnLocked() {
@@ -91,7 +96,7 @@ func gcPutBackLocked() {
 }
 
 // checked sets the collector for the campaign that was loaded: a large
-// campaign is collected at once, and more often than by default.
+// campaign is collected from now on, and more often than by default.
 func (g *gcTuning) checked(ch *pipeline.Checked) {
 	if !g.enabled {
 		return

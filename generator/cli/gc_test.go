@@ -2,7 +2,7 @@ package cli
 
 import (
 	"runtime"
-	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 
@@ -10,11 +10,12 @@ import (
 	"github.com/ducha/ducha/generator/pipeline"
 )
 
-// gcSettings reads the collector's percent and memory limit.
+// gcSettings reads the collector's percent (-1: off) and memory limit,
+// without setting them.
 func gcSettings() (int, int64) {
-	p := debug.SetGCPercent(-1)
-	debug.SetGCPercent(p)
-	return p, debug.SetMemoryLimit(-1)
+	s := []metrics.Sample{{Name: "/gc/gogc:percent"}, {Name: "/gc/gomemlimit:bytes"}}
+	metrics.Read(s)
+	return int(int64(s[0].Value.Uint64())), int64(s[1].Value.Uint64())
 }
 
 // noGCEnv clears what would stop the tuning, for one test.
@@ -80,6 +81,9 @@ func TestGCOnAtFirstCollection(t *testing.T) {
 	p0, _ := gcSettings()
 	g := tuneGCForBuild()
 	defer g.restore()
+	if p, _ := gcSettings(); p != -1 {
+		t.Fatalf("before any collection: GOGC %d, want off", p)
+	}
 	// A collection stands for the heap reaching the limit; the cleanup
 	// runs soon after it, on another goroutine.
 	for range 100 {
@@ -106,5 +110,25 @@ func TestGCEnvironmentWins(t *testing.T) {
 			}
 			g.restore()
 		})
+	}
+}
+
+// TestGCStaleSentinel: a sentinel left by an earlier build, collected
+// during a later one, does not turn the later one's collector on.
+func TestGCStaleSentinel(t *testing.T) {
+	noGCEnv(t)
+	tuneGCForBuild().restore() // its sentinel is still pending
+	g := tuneGCForBuild()
+	defer g.restore()
+	gcState.Lock()
+	stale := gcState.turn - 1
+	gcState.Unlock()
+	gcOn(stale)
+	if p, _ := gcSettings(); p != -1 {
+		t.Errorf("a stale sentinel turned the collector on: GOGC %d", p)
+	}
+	gcOn(stale + 1)
+	if p, _ := gcSettings(); p == -1 {
+		t.Error("the current sentinel left the collector off")
 	}
 }
