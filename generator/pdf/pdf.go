@@ -212,8 +212,8 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	if err != nil {
 		return Stats{}, err
 	}
-	if len(ts.missing) > 0 {
-		return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ts.missing[0]))
+	if ts.missing != 0 {
+		return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ts.missing))
 	}
 	info := gopdf.PdfInfo{
 		Title:        outlineTitle(r.Campaign.Title.In(r.Lang)),

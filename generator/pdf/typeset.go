@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -59,7 +58,7 @@ type typesetter struct {
 	adv [numRoles]widthCache
 
 	mu      sync.Mutex
-	missing []rune // characters no face has, sorted
+	missing rune // the lowest character no face has; 0: none
 }
 
 func newTypesetter(faces *faceSet) *typesetter {
@@ -110,12 +109,13 @@ func (ts *typesetter) advance(st *style, r rune) float64 {
 	return ts.width(f, r) * st.size
 }
 
-// noFace notes a character no face has.
+// noFace notes a character no face has. The lowest is kept, so that the
+// error naming one names the same one whatever order rows are set in.
 func (ts *typesetter) noFace(r rune) {
 	ts.mu.Lock()
 	defer ts.mu.Unlock()
-	if i, found := slices.BinarySearch(ts.missing, r); !found {
-		ts.missing = slices.Insert(ts.missing, i, r)
+	if ts.missing == 0 || r < ts.missing {
+		ts.missing = r
 	}
 }
 
