@@ -1,13 +1,11 @@
 package load
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
+	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/validate"
 )
 
@@ -30,21 +28,8 @@ var fuzzTargets = []string{
 // name a file of the project. The seeds are the files of the bad-input
 // corpus (testdata/script/check).
 func FuzzLoad(f *testing.F) {
-	scripts, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "check", "*.txtar"))
-	for _, s := range scripts {
-		a, err := txtar.ParseFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range a.Files {
-			for i, target := range fuzzTargets {
-				if file.Name == target {
-					f.Add(uint8(i), file.Data)
-				}
-			}
-		}
-	}
-	base := minimal(f)
+	fixture.CorpusFiles(f, fuzzTargets, func(i int, data []byte) { f.Add(uint8(i), data) })
+	base := fixture.Minimal(f)
 	for i, target := range fuzzTargets {
 		f.Add(uint8(i), base[target].Data)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/validate"
 )
@@ -45,28 +46,8 @@ func TestDocumentedKeys(t *testing.T) {
 	}
 }
 
-// minimal returns the minimal fixture project as an in-memory file system.
-func minimal(t testing.TB) fstest.MapFS {
-	t.Helper()
-	root := filepath.Join("..", "..", "testdata", "projects", "minimal")
-	fsys := fstest.MapFS{}
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
-}
-
 func TestLoadMinimal(t *testing.T) {
-	p, diags, err := Load(minimal(t))
+	p, diags, err := Load(fixture.Minimal(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,7 +107,7 @@ func TestFrontMatterKeepsLines(t *testing.T) {
 }
 
 func TestCampaignsSideBySide(t *testing.T) {
-	fsys := minimal(t)
+	fsys := fixture.Minimal(t)
 	for name, f := range fsys {
 		if rest, ok := strings.CutPrefix(name, "data/2015/"); ok {
 			data := strings.ReplaceAll(string(f.Data), "2015-", "2016-")
@@ -189,7 +170,7 @@ func TestNumberShapes(t *testing.T) {
 // in between: the unchanged file comes from the cache, and both loads give
 // what a load without cache gives, problems included.
 func TestCache(t *testing.T) {
-	fsys := minimal(t)
+	fsys := fixture.Minimal(t)
 	fsys["data/2015/provinces/gz.yaml"] = &fstest.MapFile{Data: []byte("visits:\n  - {id: v1, date: 2015-11-25, place: 贵阳, site: village}\n")}
 	var cache Cache
 	check := func(label string) *model.Project {

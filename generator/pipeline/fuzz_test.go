@@ -2,13 +2,11 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
+	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
 )
 
@@ -42,21 +40,8 @@ var markdownSeeds = []string{
 // seeds are the files of the bad-input corpus (testdata/script/check) and
 // Markdown of every kind the renderers handle.
 func FuzzBuild(f *testing.F) {
-	base := minimalProject(f)
-	scripts, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "script", "check", "*.txtar"))
-	for _, s := range scripts {
-		a, err := txtar.ParseFile(s)
-		if err != nil {
-			f.Fatal(err)
-		}
-		for _, file := range a.Files {
-			for i, target := range buildTargets {
-				if file.Name == target {
-					f.Add(uint8(i), file.Data)
-				}
-			}
-		}
-	}
+	base := fixture.Minimal(f)
+	fixture.CorpusFiles(f, buildTargets, func(i int, data []byte) { f.Add(uint8(i), data) })
 	for i, target := range buildTargets {
 		if file, ok := base[target]; ok {
 			f.Add(uint8(i), file.Data)
@@ -91,24 +76,4 @@ func FuzzBuild(f *testing.F) {
 			t.Fatalf("%s: no briefing", target)
 		}
 	})
-}
-
-// minimalProject reads testdata/projects/minimal into memory.
-func minimalProject(t testing.TB) fstest.MapFS {
-	t.Helper()
-	root := filepath.Join("..", "..", "testdata", "projects", "minimal")
-	fsys := fstest.MapFS{}
-	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(root, p)
-		fsys[filepath.ToSlash(rel)] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
 }
