@@ -243,6 +243,30 @@ func (l *loader) campaign(c *model.Campaign, dir string) {
 	l.file(path.Join(dir, "self-exam.yaml"), &c.SelfExams, "the self-examination of every province", true)
 	l.onSite(c, path.Join(dir, "provinces"))
 	l.pages(c, path.Join("content", c.ID))
+	l.media(c, path.Join("content", c.ID))
+}
+
+// media lists the images under content/<campaign>/, which the site
+// publishes at the same place and pages show.
+func (l *loader) media(c *model.Campaign, dir string) {
+	err := fs.WalkDir(l.fsys, dir, func(name string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return err
+		case hidden(e.Name()) && name != dir:
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+		case !e.IsDir() && model.IsMedia(name):
+			l.markRead(name)
+			c.Media = append(c.Media, strings.TrimPrefix(name, dir+"/"))
+		}
+		return nil
+	})
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		l.fail(err)
+	}
+	slices.Sort(c.Media)
 }
 
 // onSite queues data/<campaign>/provinces/*.yaml.

@@ -79,3 +79,58 @@ func nodeText(n ast.Node, source []byte) []byte {
 	})
 	return b.Bytes()
 }
+
+// Image is an image a Markdown document shows from beside it.
+type Image struct {
+	Dest   string // as written: a path relative to the document
+	Offset int    // of the image's "![" in the source, or of its line
+	Alone  bool   // the only thing in its paragraph
+}
+
+// LocalImages returns the images of the document src that are not on
+// another host, in order.
+func (r *Renderer) LocalImages(src []byte) []Image {
+	if !bytes.Contains(src, []byte("![")) {
+		return nil
+	}
+	var out []Image
+	_ = ast.Walk(r.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		img, ok := n.(*ast.Image)
+		if !entering || !ok || Remote(img.Destination) || html.IsDangerousURL(img.Destination) {
+			return ast.WalkContinue, nil
+		}
+		out = append(out, Image{Dest: string(img.Destination), Offset: imageOffset(img, src), Alone: Alone(img)})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// Alone reports whether an image is the only thing in its paragraph, and
+// so stands as a figure of its own.
+func Alone(img *ast.Image) bool {
+	p := img.Parent()
+	return p != nil && p.Kind() == ast.KindParagraph && p.FirstChild() == img && p.LastChild() == img
+}
+
+// imageOffset returns the offset of the image's "![": found before its
+// description, or, for an image without one, as "![](destination" in its
+// paragraph; else the offset of the paragraph's first line.
+func imageOffset(img *ast.Image, src []byte) int {
+	if t, ok := img.FirstChild().(*ast.Text); ok {
+		if at := bytes.LastIndex(src[:t.Segment.Start], []byte("![")); at >= 0 {
+			return at
+		}
+	}
+	for p := img.Parent(); p != nil; p = p.Parent() {
+		if p.Type() != ast.TypeBlock || p.Lines().Len() == 0 {
+			continue
+		}
+		lines := p.Lines()
+		start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+		if at := bytes.Index(src[start:stop], append([]byte("![]("), img.Destination...)); at >= 0 {
+			return start + at
+		}
+		return start
+	}
+	return 0
+}

@@ -23,8 +23,13 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 )
 
 // Pos is a position in a user's file. Line and Col count from 1; zero means
@@ -108,4 +113,23 @@ func (s Src) Has(key string) bool {
 		}
 	}
 	return false
+}
+
+// MediaExts are the extensions of the images a campaign's pages show and
+// the site publishes from content/<campaign>/. SVG is not among them: an
+// SVG file can hold scripts, which the site runs none of.
+var MediaExts = []string{".png", ".jpg", ".jpeg", ".gif", ".webp"}
+
+// IsMedia reports whether a file name has the extension of an image.
+func IsMedia(name string) bool {
+	return slices.Contains(MediaExts, strings.ToLower(path.Ext(name)))
+}
+
+// OffsetPos converts a byte offset in src, the text of file, to a
+// position: line and column (in characters), both from 1.
+func OffsetPos(file string, src []byte, off int) Pos {
+	off = min(max(off, 0), len(src))
+	line := 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
 }

@@ -25,6 +25,7 @@ type Campaign struct {
 	SelfExams []*SelfExam   // data/<id>/self-exam.yaml, one per province
 	OnSite    []*Inspection // data/<id>/provinces/*.yaml, in province order
 	Pages     []*Page       // content/<id>/**.md
+	Media     []string      // images under content/<id>/, relative to it, sorted; published as they are
 	Project   *Project
 
 	itemByID      map[string]*Item

@@ -2,7 +2,11 @@ package pdf
 
 import (
 	"context"
+	"io/fs"
+	"path"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
@@ -22,6 +26,7 @@ type briefing struct {
 	toc  []tocEntry
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
+	project                    fs.FS // for the narrative's images; nil: none
 }
 
 // tocEntry is an entry of the contents and of the bookmarks.
@@ -154,15 +159,39 @@ func (b *briefing) narrative(kind model.PageKind, key string) bool {
 	if pg == nil || pg.Draft || len(pg.Body) == 0 {
 		return false
 	}
-	m := b.narrativeMD(pg.Body)
+	m := b.narrativeMD(pg)
 	m.heading = func(level int, title string) []*box { return b.headingBoxes(3, title, "") }
 	b.addAll(m.render(b.md))
 	b.body.add(vspace(0.5 * sizeBody))
 	return true
 }
 
-func (b *briefing) narrativeMD(src []byte) *mdBlock {
-	m := newMD(b.ts, src, textWidth, bodyStyle, leadBody)
+// media returns how the page pg finds the images it shows: by their path
+// from the page, among the campaign's images (Campaign.Media).
+func (b *briefing) media(pg *model.Page) func(dest string) []byte {
+	if b.project == nil {
+		return nil
+	}
+	root := path.Join("content", b.c.ID)
+	return func(dest string) []byte {
+		dest, _, _ = strings.Cut(dest, "#")
+		name := path.Join(path.Dir(pg.Path), dest)
+		rel, ok := strings.CutPrefix(name, root+"/")
+		if !ok || !slices.Contains(b.c.Media, rel) {
+			return nil
+		}
+		data, err := fs.ReadFile(b.project, name)
+		if err != nil {
+			return nil
+		}
+		return data
+	}
+}
+
+// narrativeMD returns the setter of a narrative page's Markdown.
+func (b *briefing) narrativeMD(pg *model.Page) *mdBlock {
+	m := newMD(b.ts, pg.Body, textWidth, bodyStyle, leadBody)
+	m.media = b.media(pg)
 	m.firstIndent = b.lang == model.ZH
 	m.justify = true
 	return m

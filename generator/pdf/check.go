@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -186,22 +185,13 @@ func (ck *checker) page(pg *model.Page) {
 		if ck.drawable(r) {
 			return
 		}
-		pos := offsetPos(pg.Path, src, off)
+		pos := model.OffsetPos(pg.Path, src, off)
 		if seen[at{r, pos.Line}] {
 			return
 		}
 		seen[at{r, pos.Line}] = true
 		ck.report(pos, r, "the text")
 	})
-}
-
-// offsetPos converts a byte offset in src to a position: line and column
-// (in characters), both from 1.
-func offsetPos(file string, src []byte, off int) model.Pos {
-	off = min(off, len(src))
-	line := 1 + strings.Count(string(src[:off]), "\n")
-	start := strings.LastIndexByte(string(src[:off]), '\n') + 1
-	return model.Pos{File: file, Line: line, Col: utf8.RuneCount(src[start:off]) + 1}
 }
 
 // allDrawable reports whether every character of a Markdown source can be

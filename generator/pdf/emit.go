@@ -122,6 +122,12 @@ func (e *emitter) op(o *op) error {
 	case opAnchor:
 		gp.SetY(o.y)
 		gp.SetAnchor(o.s)
+	case opImage:
+		holder, err := gopdf.ImageHolderByBytes(o.data)
+		if err != nil {
+			return err
+		}
+		return gp.ImageByHolder(holder, o.x, o.y, &gopdf.Rect{W: o.w, H: o.h})
 	case opOutline:
 		gp.SetY(o.y)
 		e.outline.add(gp.AddOutlineWithPosition(outlineTitle(o.s)), o.level)

@@ -25,6 +25,7 @@ const (
 	opLink                  // link area x, y, w, h to url s, or to anchor s when internal
 	opAnchor                // anchor s at y
 	opOutline               // outline entry s at level, at y
+	opImage                 // image data at x, y (top left), w, h
 )
 
 // op is one drawing operation.
@@ -43,6 +44,11 @@ type op struct {
 	color    rgb     // text or fill colour
 	line     rgb     // stroke colour
 	s        string
+	data     []byte // opImage: a PNG or JPEG file
+}
+
+func (p *page) image(x, y, w, h float64, data []byte) {
+	p.ops = append(p.ops, op{kind: opImage, x: x, y: y, w: w, h: h, data: data})
 }
 
 func (p *page) text(face role, size float64, color rgb, x, baseline float64, s string, tc float64) {

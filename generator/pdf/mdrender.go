@@ -2,9 +2,13 @@ package pdf
 
 import (
 	"bytes"
+	"image"
+	_ "image/jpeg" // to read the size of JPEG images
+	_ "image/png"  // and of PNG images
 	"strconv"
 	"strings"
 
+	"github.com/signintech/gopdf"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -17,7 +21,8 @@ import (
 // rules and footnotes; emphasis in the sans face, strong emphasis in bold,
 // links in colour with their address after the text when it is not the
 // text itself. Raw HTML is left out, as on the site by default; an image
-// shows its description.
+// standing alone in its paragraph is printed when the page can find it
+// (figure), and any other shows its description.
 type mdBlock struct {
 	ts    *typesetter
 	src   []byte
@@ -33,7 +38,11 @@ type mdBlock struct {
 	heading func(level int, title string) []*box
 	// headingBase is the level of the document's highest heading.
 	headingBase int
-	notes       []ast.Node // footnotes, in order
+	// media returns the PNG or JPEG file an image's destination names,
+	// or nil: the image then prints its description, as does every
+	// image when media is nil.
+	media func(dest string) []byte
+	notes []ast.Node // footnotes, in order
 }
 
 // newMD returns a Markdown setter for body text width wide.
@@ -106,6 +115,11 @@ func (m *mdBlock) block(n ast.Node, width float64) []*box {
 	case *ast.Heading:
 		return m.headingBoxes(n, width)
 	case *ast.Paragraph, *ast.TextBlock:
+		if img, ok := n.FirstChild().(*ast.Image); ok && m.media != nil && markdown.Alone(img) {
+			if bs := m.figure(img, width); bs != nil {
+				return bs
+			}
+		}
 		return m.paragraph(n, width, m.firstIndent && isBodyParagraph(n))
 	case *ast.List:
 		return m.list(n, width)
@@ -552,4 +566,58 @@ func (b *briefing) mdText(t model.Text, width float64, body style, lead float64)
 	}
 	m := newMD(b.ts, []byte(s), width, body, lead)
 	return m.render(b.md)
+}
+
+// figure sets an image that stands alone in its paragraph: centred, no
+// wider than the column nor than its own size at 96 pixels to the inch,
+// no taller than 60% of the text area, with its description below it.
+// It returns nil for an image it cannot place, which then prints its
+// description.
+func (m *mdBlock) figure(img *ast.Image, width float64) []*box {
+	data := m.media(string(img.Destination))
+	if data == nil {
+		return nil
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil || cfg.Width <= 0 || cfg.Height <= 0 || !embeddable(data) {
+		return nil
+	}
+	w := min(float64(cfg.Width)*0.75, width)
+	h := w * float64(cfg.Height) / float64(cfg.Width)
+	if maxH := 0.6 * (bodyGeometry.bottom - bodyGeometry.top); h > maxH {
+		h, w = maxH, maxH*float64(cfg.Width)/float64(cfg.Height)
+	}
+	gap := 0.5 * m.body.size
+	fig := &box{h: h + gap, keep: true, draw: func(p *page, x, y float64) {
+		p.image(x+(width-w)/2, y, w, h, data)
+	}}
+	out := []*box{fig}
+	t := &text{}
+	caption := m.body
+	caption.size, caption.color = 0.85*m.body.size, colMuted
+	m.inline(t, img, caption)
+	if !t.empty() {
+		out = append(out, m.ts.lines(t, para{width: width, lead: 1.4 * caption.size, align: alignCenter})...)
+	} else {
+		fig.keep = false
+	}
+	return out
+}
+
+// embeddable reports whether gopdf can embed an image file: PNG and JPEG,
+// but not every kind of either (not an interlaced PNG, for one).
+func embeddable(data []byte) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	holder, err := gopdf.ImageHolderByBytes(data)
+	if err != nil {
+		return false
+	}
+	gp := &gopdf.GoPdf{}
+	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
+	gp.AddPage()
+	return gp.ImageByHolder(holder, 0, 0, &gopdf.Rect{W: 1, H: 1}) == nil
 }

@@ -110,6 +110,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"time"
 
 	"github.com/signintech/gopdf"
@@ -147,6 +148,10 @@ type Options struct {
 	// Created is the creation date written into the PDF: fixed, so that the
 	// same input gives the same bytes. The zero time writes no date.
 	Created time.Time
+	// Project is the project's folder, from which the images the
+	// narrative shows are read (Campaign.Media); nil: images print their
+	// descriptions.
+	Project fs.FS
 }
 
 // Stats count what Write produced.
@@ -208,6 +213,7 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 		md = markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
 	}
 	b := newBriefing(ts, p, r, md)
+	b.project = opts.Project
 	pages, err := b.build(ctx)
 	if err != nil {
 		return Stats{}, err

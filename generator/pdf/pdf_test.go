@@ -797,6 +797,9 @@ title: 综合报告
 
 [^1]: 脚注内容二十
 `)}
+	// The image exists, for the check; Write is given no project to read
+	// it from, so the briefing prints its description.
+	fsys["content/2015/pic.png"] = &fstest.MapFile{Data: []byte("not read")}
 	p, r := loadProject(t, fsys)
 	data, n := write(t, p, r)
 	all := strings.Join(pages(t, data, n), "")

@@ -31,7 +31,7 @@ func (b *briefing) summary() {
 	}
 	b.section(title)
 	if ok {
-		m := b.narrativeMD(pg.Body)
+		m := b.narrativeMD(pg)
 		m.heading = func(level int, t string) []*box {
 			if level == 0 {
 				return b.tocHeading(1, t)

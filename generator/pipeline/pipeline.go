@@ -113,7 +113,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	}
 	if opts.Briefing {
 		wg.Go(func() {
-			pages, pdfErr = writeBriefing(ctx, w, p, r, ch.Fonts, md, opts)
+			pages, pdfErr = writeBriefing(ctx, fsys, w, p, r, ch.Fonts, md, opts)
 		})
 	}
 	wg.Wait()
@@ -153,7 +153,7 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 }
 
 func siteOptions(fsys fs.FS, md *markdown.Renderer, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Briefing: briefingLink(opts)}
+	return site.Options{Templates: templates(fsys), Markdown: md, Briefing: briefingLink(opts), Project: fsys}
 }
 
 func briefingLink(opts Options) string {
@@ -163,7 +163,7 @@ func briefingLink(opts Options) string {
 	return ""
 }
 
-func writeBriefing(ctx context.Context, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, opts Options) (int, error) {
+func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, opts Options) (int, error) {
 	f, err := w.Create(BriefingName)
 	if err != nil {
 		return 0, err
@@ -172,7 +172,7 @@ func writeBriefing(ctx context.Context, w output.Writer, p *model.Project, r *re
 	if created.IsZero() {
 		created = r.AsOf.Time()
 	}
-	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Created: created})
+	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Created: created, Project: fsys})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"io/fs"
+	"path"
 	"strconv"
 
 	"github.com/ducha/ducha/generator/assets"
@@ -45,10 +47,11 @@ func (s *site) pages() []job {
 	return jobs
 }
 
-// files lists the other files of the site: assets and exports.
+// files lists the other files of the site: assets, exports and the
+// campaign's images.
 func (s *site) files() []job {
 	static := func(b []byte) func() ([]byte, error) { return func() ([]byte, error) { return b, nil } }
-	return []job{
+	jobs := []job{
 		{name: "assets/echarts.min.js", data: static(assets.ECharts)},
 		{name: "assets/site.css", data: static(s.static["site.css"])},
 		{name: "assets/site.js", data: static(s.static["site.js"])},
@@ -57,6 +60,17 @@ func (s *site) files() []job {
 		{name: "export/rectification.csv", data: s.rectificationCSV},
 		{name: "export/rectification.json", data: s.rectificationJSON},
 	}
+	if s.opts.Project != nil {
+		// The pages are where their Markdown is in content/<campaign>/
+		// (pages/method.md is pages/method.html), so an image is
+		// published where it is there, and the page's relative path to it
+		// stays right.
+		dir := path.Join("content", s.c.ID)
+		for _, m := range s.c.Media {
+			jobs = append(jobs, job{name: m, data: func() ([]byte, error) { return fs.ReadFile(s.opts.Project, path.Join(dir, m)) }})
+		}
+	}
+	return jobs
 }
 
 func (s *site) tr(key string) string { return i18n.Tr(s.lang, key) }

@@ -159,6 +159,11 @@ type Options struct {
 	// Briefing is the file name of the PDF briefing to link to, or "" when
 	// no briefing is built.
 	Briefing string
+	// Project is the project's folder, from which the campaign's images
+	// (Campaign.Media, under content/<campaign>/) are published at the
+	// same place in the site, beside the pages that show them; nil for
+	// none.
+	Project fs.FS
 	// Workers is the number of pages rendered at the same time; zero means
 	// one per CPU.
 	Workers int

@@ -16,6 +16,7 @@ func (v *validator) campaign(c *model.Campaign) {
 	v.selfExams(c)
 	v.onSite(c)
 	v.pages(c)
+	v.images(c)
 }
 
 func (v *validator) scope(c *model.Campaign) {
