@@ -259,6 +259,11 @@ func (l *loader) media(c *model.Campaign, dir string) {
 			}
 		case !e.IsDir() && model.IsMedia(name):
 			l.markRead(name)
+			if !e.Type().IsRegular() {
+				// The site would publish whatever a link points to.
+				l.diags.Errorf(model.Pos{File: name}, "an image must be a file of its own, not a link to one; copy the image here")
+				return nil
+			}
 			c.Media = append(c.Media, strings.TrimPrefix(name, dir+"/"))
 		}
 		return nil

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -82,9 +84,25 @@ func nodeText(n ast.Node, source []byte) []byte {
 
 // Image is an image a Markdown document shows from beside it.
 type Image struct {
-	Dest   string // as written: a path relative to the document
-	Offset int    // of the image's "![" in the source, or of its line
-	Alone  bool   // the only thing in its paragraph
+	Dest string // as written
+	// Path is the file the site's page asks for: the destination as the
+	// site writes it into the page (entities and backslash escapes
+	// resolved), percent-decoded as a browser does, without a query or
+	// fragment; "" when it names no file.
+	Path   string
+	Offset int // of the image's "![" in the source, or of its paragraph
+}
+
+// ImagePath returns the file an image destination names, as Image.Path.
+func ImagePath(dest []byte) string {
+	u := string(util.URLEscape(dest, true))
+	u, _, _ = strings.Cut(u, "#")
+	u, _, _ = strings.Cut(u, "?")
+	p, err := url.PathUnescape(u)
+	if err != nil || strings.HasSuffix(p, "/") {
+		return ""
+	}
+	return p
 }
 
 // LocalImages returns the images of the document src that are not on
@@ -99,7 +117,7 @@ func (r *Renderer) LocalImages(src []byte) []Image {
 		if !entering || !ok || Remote(img.Destination) || html.IsDangerousURL(img.Destination) {
 			return ast.WalkContinue, nil
 		}
-		out = append(out, Image{Dest: string(img.Destination), Offset: imageOffset(img, src), Alone: Alone(img)})
+		out = append(out, Image{Dest: string(img.Destination), Path: ImagePath(img.Destination), Offset: imageOffset(img, src)})
 		return ast.WalkSkipChildren, nil
 	})
 	return out
@@ -112,25 +130,42 @@ func Alone(img *ast.Image) bool {
 	return p != nil && p.Kind() == ast.KindParagraph && p.FirstChild() == img && p.LastChild() == img
 }
 
-// imageOffset returns the offset of the image's "![": found before its
-// description, or, for an image without one, as "![](destination" in its
-// paragraph; else the offset of the paragraph's first line.
+// imageOffset returns the offset of the image's "![": the k-th "![" in
+// the lines of its block when it is the k-th image there, or the offset
+// of the block's first line when that count fails (a "![" in a code span
+// before it, say).
 func imageOffset(img *ast.Image, src []byte) int {
-	if t, ok := img.FirstChild().(*ast.Text); ok {
-		if at := bytes.LastIndex(src[:t.Segment.Start], []byte("![")); at >= 0 {
-			return at
+	block := img.Parent()
+	for block != nil && (block.Type() != ast.TypeBlock || block.Lines().Len() == 0) {
+		block = block.Parent()
+	}
+	if block == nil {
+		return 0
+	}
+	k := 0
+	_ = ast.Walk(block, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n == img {
+			return ast.WalkStop, nil
+		}
+		if _, ok := n.(*ast.Image); ok && entering {
+			k++
+		}
+		return ast.WalkContinue, nil
+	})
+	lines := block.Lines()
+	for i := range lines.Len() {
+		seg := lines.At(i)
+		for from := seg.Start; ; {
+			at := bytes.Index(src[from:seg.Stop], []byte("!["))
+			if at < 0 {
+				break
+			}
+			if k == 0 {
+				return from + at
+			}
+			k--
+			from += at + 2
 		}
 	}
-	for p := img.Parent(); p != nil; p = p.Parent() {
-		if p.Type() != ast.TypeBlock || p.Lines().Len() == 0 {
-			continue
-		}
-		lines := p.Lines()
-		start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
-		if at := bytes.Index(src[start:stop], append([]byte("![]("), img.Destination...)); at >= 0 {
-			return start + at
-		}
-		return start
-	}
-	return 0
+	return lines.At(0).Start
 }

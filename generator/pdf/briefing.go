@@ -174,8 +174,11 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 	}
 	root := path.Join("content", b.c.ID)
 	return func(dest string) []byte {
-		dest, _, _ = strings.Cut(dest, "#")
-		name := path.Join(path.Dir(pg.Path), dest)
+		p := markdown.ImagePath([]byte(dest))
+		if p == "" {
+			return nil
+		}
+		name := path.Join(path.Dir(pg.Path), p)
 		rel, ok := strings.CutPrefix(name, root+"/")
 		if !ok || !slices.Contains(b.c.Media, rel) {
 			return nil

@@ -44,7 +44,7 @@ type op struct {
 	color    rgb     // text or fill colour
 	line     rgb     // stroke colour
 	s        string
-	data     []byte // opImage: a PNG or JPEG file
+	data     []byte // opImage: an image file gopdf embeds
 }
 
 func (p *page) image(x, y, w, h float64, data []byte) {

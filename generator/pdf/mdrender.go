@@ -38,9 +38,9 @@ type mdBlock struct {
 	heading func(level int, title string) []*box
 	// headingBase is the level of the document's highest heading.
 	headingBase int
-	// media returns the PNG or JPEG file an image's destination names,
-	// or nil: the image then prints its description, as does every
-	// image when media is nil.
+	// media returns the image file a destination names, or nil: the
+	// image then prints its description, as does every image when media
+	// is nil.
 	media func(dest string) []byte
 	notes []ast.Node // footnotes, in order
 }
@@ -604,8 +604,8 @@ func (m *mdBlock) figure(img *ast.Image, width float64) []*box {
 	return out
 }
 
-// embeddable reports whether gopdf can embed an image file: PNG and JPEG,
-// but not every kind of either (not an interlaced PNG, for one).
+// embeddable reports whether gopdf can embed an image file: PNG, JPEG and
+// GIF, but not every kind (not a 16-bit or interlaced PNG, for one).
 func embeddable(data []byte) (ok bool) {
 	defer func() {
 		if recover() != nil {

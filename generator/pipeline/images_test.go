@@ -71,16 +71,25 @@ func TestImages(t *testing.T) {
 	}
 }
 
-// TestImageNotEmbeddable: an image gopdf cannot embed (here, not an image
-// at all) leaves the build whole: the briefing prints its description.
+// TestImageNotEmbeddable: an image gopdf cannot embed leaves the build
+// whole, and the briefing prints its description: a file that is no image
+// at all, and a 16-bit PNG, which Go reads and gopdf refuses.
 func TestImageNotEmbeddable(t *testing.T) {
-	out := buildWithImage(t, []byte("not a PNG"))
-	pdf, _ := out.File(BriefingName)
-	if bytes.Contains(pdf, []byte("/Subtype /Image")) {
-		t.Error("the briefing embeds an image that is not one")
+	var png16 bytes.Buffer
+	if err := png.Encode(&png16, image.NewGray16(image.Rect(0, 0, 8, 8))); err != nil {
+		t.Fatal(err)
 	}
-	if text := pdfText(t, pdf); !strings.Contains(text, "工地现场") {
-		t.Error("the briefing does not print the image's description")
+	for name, data := range map[string][]byte{"not an image": []byte("not a PNG"), "16-bit PNG": png16.Bytes()} {
+		t.Run(name, func(t *testing.T) {
+			out := buildWithImage(t, data)
+			pdf, _ := out.File(BriefingName)
+			if bytes.Contains(pdf, []byte("/Subtype /Image")) {
+				t.Error("the briefing embeds the image")
+			}
+			if text := pdfText(t, pdf); !strings.Contains(text, "工地现场") {
+				t.Error("the briefing does not print the image's description")
+			}
+		})
 	}
 }
 

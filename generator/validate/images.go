@@ -21,20 +21,29 @@ func (v *validator) images(c *model.Campaign) {
 	for _, m := range c.Media {
 		media[m] = true
 	}
+	shown := map[string]bool{}
 	for _, pg := range c.Pages {
-		rel := strings.TrimPrefix(path.Dir(pg.Path), path.Join("content", c.ID))
+		rel := strings.TrimPrefix(strings.TrimPrefix(path.Dir(pg.Path), path.Join("content", c.ID)), "/")
 		for _, img := range md.LocalImages(pg.Body) {
 			pos := model.OffsetPos(pg.Path, pg.Body, img.Offset)
-			dest, _, _ := strings.Cut(img.Dest, "#")
-			name := path.Join(strings.TrimPrefix(rel, "/"), dest)
+			name := path.Join(rel, img.Path)
 			switch {
-			case dest == "" || path.IsAbs(dest) || name == ".." || strings.HasPrefix(name, "../"):
+			case img.Path == "":
+				v.errorf(pos, "image %q names no file; give the image's path from the page, e.g. images/photo.jpg", img.Dest)
+			case path.IsAbs(img.Path) || name == ".." || strings.HasPrefix(name, "../"):
 				v.errorf(pos, "image %q is outside content/%s/; put the image there and give its path from the page, e.g. images/photo.jpg", img.Dest, c.ID)
-			case !media[name] && !model.IsMedia(name):
+			case !model.IsMedia(name):
 				v.errorf(pos, "image %q is not a PNG, JPEG, GIF or WebP file", img.Dest)
 			case !media[name]:
-				v.errorf(pos, "no image content/%s/%s; images are given by their path from the page%s", c.ID, name, v.suggest(dest, fromPage(rel, c.Media)))
+				v.errorf(pos, "no image content/%s/%s; images are given by their path from the page%s", c.ID, name, v.suggest(img.Path, fromPage(rel, c.Media)))
+			default:
+				shown[name] = true
 			}
+		}
+	}
+	for _, m := range c.Media {
+		if !shown[m] {
+			v.diags.Warnf(model.Pos{File: path.Join("content", c.ID, m)}, "no page shows this image; it is published with the site all the same, or move it out of content/")
 		}
 	}
 	for _, f := range c.Findings() {
