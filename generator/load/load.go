@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -262,6 +263,10 @@ func (l *loader) media(c *model.Campaign, dir string) {
 			if !e.Type().IsRegular() {
 				// The site would publish whatever a link points to.
 				l.diags.Errorf(model.Pos{File: name}, "an image must be a file of its own, not a link to one; copy the image here")
+				return nil
+			}
+			if !utf8.ValidString(name) {
+				l.diags.Warnf(model.Pos{File: strings.ToValidUTF8(name, "\uFFFD")}, "the image's name is not UTF-8 (a file unpacked from an archive made on another system, perhaps), so it is not published; rename it")
 				return nil
 			}
 			c.Media = append(c.Media, strings.TrimPrefix(name, dir+"/"))

@@ -215,3 +215,38 @@ func TestCache(t *testing.T) {
 		t.Error("a changed file came from the cache")
 	}
 }
+
+// TestMediaNameNotUTF8: an image whose name is not UTF-8 (from an archive
+// made with another encoding) is not published, with a warning.
+func TestMediaNameNotUTF8(t *testing.T) {
+	dir := t.TempDir()
+	for name, f := range fixture.Minimal(t) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	images := filepath.Join(dir, "content", "2015", "images")
+	if err := os.MkdirAll(images, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"\xcf\xd6\xb3\xa1.png", "ok.png"} { // 现场 in GBK
+		if err := os.WriteFile(filepath.Join(images, name), []byte("png"), 0o644); err != nil {
+			t.Skipf("this file system takes no such name: %v", err)
+		}
+	}
+	p, diags, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Campaigns[0].Media; !slices.Equal(got, []string{"images/ok.png"}) {
+		t.Errorf("media %q, want only images/ok.png", got)
+	}
+	items := diags.Items()
+	if len(items) != 1 || !strings.Contains(items[0].Message, "is not UTF-8") || diags.HasErrors(false) {
+		t.Errorf("diagnostics %v, want one warning about the name", items)
+	}
+}

@@ -39,11 +39,14 @@ func (r *imageRenderer) image(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	safe := r.unsafe || !html.IsDangerousURL(n.Destination)
-	if Remote(n.Destination) || !safe {
+	// The destination is tested as the page will give it to the browser,
+	// entities resolved: &#104;ttp://host/ is a remote image too.
+	dest := util.URLEscape(n.Destination, true)
+	safe := r.unsafe || !html.IsDangerousURL(dest)
+	if Remote(dest) || !safe {
 		w.WriteString(`<a class="remote-image" href="`)
 		if safe {
-			w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+			w.Write(util.EscapeHTML(dest))
 		}
 		w.WriteString(`">`)
 		w.Write(util.EscapeHTML(nodeText(n, source)))
@@ -51,7 +54,7 @@ func (r *imageRenderer) image(w util.BufWriter, source []byte, node ast.Node, en
 		return ast.WalkSkipChildren, nil
 	}
 	w.WriteString(`<img src="`)
-	w.Write(util.EscapeHTML(util.URLEscape(n.Destination, true)))
+	w.Write(util.EscapeHTML(dest))
 	w.WriteString(`" alt="`)
 	w.Write(util.EscapeHTML(nodeText(n, source)))
 	w.WriteByte('"')
@@ -94,12 +97,21 @@ type Image struct {
 }
 
 // ImagePath returns the file an image destination names, as Image.Path.
+// A destination whose last part is not a file name (a/, a/., a/..), or
+// with an encoded / or \ (which a browser keeps inside one part of the
+// path, and a file system cannot), names none.
 func ImagePath(dest []byte) string {
 	u := string(util.URLEscape(dest, true))
 	u, _, _ = strings.Cut(u, "#")
 	u, _, _ = strings.Cut(u, "?")
+	if l := strings.ToLower(u); strings.Contains(l, "%2f") || strings.Contains(l, "%5c") {
+		return ""
+	}
 	p, err := url.PathUnescape(u)
-	if err != nil || strings.HasSuffix(p, "/") {
+	if err != nil {
+		return ""
+	}
+	if last := p[strings.LastIndexByte(p, '/')+1:]; last == "" || last == "." || last == ".." {
 		return ""
 	}
 	return p
@@ -114,8 +126,11 @@ func (r *Renderer) LocalImages(src []byte) []Image {
 	var out []Image
 	_ = ast.Walk(r.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
-		if !entering || !ok || Remote(img.Destination) || html.IsDangerousURL(img.Destination) {
+		if !entering || !ok {
 			return ast.WalkContinue, nil
+		}
+		if dest := util.URLEscape(img.Destination, true); Remote(dest) || html.IsDangerousURL(dest) {
+			return ast.WalkSkipChildren, nil
 		}
 		out = append(out, Image{Dest: string(img.Destination), Path: ImagePath(img.Destination), Offset: imageOffset(img, src)})
 		return ast.WalkSkipChildren, nil
@@ -131,9 +146,9 @@ func Alone(img *ast.Image) bool {
 }
 
 // imageOffset returns the offset of the image's "![": the k-th "![" in
-// the lines of its block when it is the k-th image there, or the offset
-// of the block's first line when that count fails (a "![" in a code span
-// before it, say).
+// the lines of its block when it is the k-th image there (an earlier one
+// when a "![" that is no image, in a code span say, comes before it), or
+// the offset of the block's first line when there are fewer.
 func imageOffset(img *ast.Image, src []byte) int {
 	block := img.Parent()
 	for block != nil && (block.Type() != ast.TypeBlock || block.Lines().Len() == 0) {

@@ -11,6 +11,7 @@ import (
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
 )
 
@@ -183,7 +184,7 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 		if !ok || !slices.Contains(b.c.Media, rel) {
 			return nil
 		}
-		data, err := fs.ReadFile(b.project, name)
+		data, err := output.ReadRegular(b.project, name)
 		if err != nil {
 			return nil
 		}

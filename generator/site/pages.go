@@ -1,7 +1,6 @@
 package site
 
 import (
-	"io/fs"
 	"path"
 	"strconv"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/ducha/ducha/generator/chart"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
 )
 
@@ -67,7 +67,7 @@ func (s *site) files() []job {
 		// stays right.
 		dir := path.Join("content", s.c.ID)
 		for _, m := range s.c.Media {
-			jobs = append(jobs, job{name: m, data: func() ([]byte, error) { return fs.ReadFile(s.opts.Project, path.Join(dir, m)) }})
+			jobs = append(jobs, job{name: m, data: func() ([]byte, error) { return output.ReadRegular(s.opts.Project, path.Join(dir, m)) }})
 		}
 	}
 	return jobs

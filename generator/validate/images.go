@@ -21,7 +21,6 @@ func (v *validator) images(c *model.Campaign) {
 	for _, m := range c.Media {
 		media[m] = true
 	}
-	shown := map[string]bool{}
 	for _, pg := range c.Pages {
 		rel := strings.TrimPrefix(strings.TrimPrefix(path.Dir(pg.Path), path.Join("content", c.ID)), "/")
 		for _, img := range md.LocalImages(pg.Body) {
@@ -36,14 +35,7 @@ func (v *validator) images(c *model.Campaign) {
 				v.errorf(pos, "image %q is not a PNG, JPEG, GIF or WebP file", img.Dest)
 			case !media[name]:
 				v.errorf(pos, "no image content/%s/%s; images are given by their path from the page%s", c.ID, name, v.suggest(img.Path, fromPage(rel, c.Media)))
-			default:
-				shown[name] = true
 			}
-		}
-	}
-	for _, m := range c.Media {
-		if !shown[m] {
-			v.diags.Warnf(model.Pos{File: path.Join("content", c.ID, m)}, "no page shows this image; it is published with the site all the same, or move it out of content/")
 		}
 	}
 	for _, f := range c.Findings() {
