@@ -1,5 +1,10 @@
 package model
 
+import (
+	"path"
+	"strings"
+)
+
 // Campaign is one annual supervision: the files under data/<id>/ and the
 // narrative under content/<id>/.
 type Campaign struct {
@@ -208,4 +213,22 @@ type SelfExam struct {
 	Src        Src
 
 	Province *Province
+}
+
+// PageDir returns the folder of a page of c, from content/<campaign>/:
+// "" for summary.md, "pages" for pages/method.md.
+func (c *Campaign) PageDir(pg *Page) string {
+	dir := strings.TrimPrefix(path.Dir(pg.Path), path.Join("content", c.ID))
+	return strings.TrimPrefix(dir, "/")
+}
+
+// MediaPath returns the path from content/<campaign>/ (as in Media) of
+// the file a page names by p, its path from the page; false when p leads
+// outside content/<campaign>/.
+func (c *Campaign) MediaPath(pg *Page, p string) (string, bool) {
+	name := path.Join(c.PageDir(pg), p)
+	if path.IsAbs(p) || name == "." || name == ".." || strings.HasPrefix(name, "../") {
+		return "", false
+	}
+	return name, true
 }

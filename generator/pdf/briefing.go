@@ -6,7 +6,6 @@ import (
 	"path"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
@@ -173,18 +172,13 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 	if b.project == nil {
 		return nil
 	}
-	root := path.Join("content", b.c.ID)
 	return func(dest string) []byte {
 		p := markdown.ImagePath([]byte(dest))
-		if p == "" {
+		rel, inside := b.c.MediaPath(pg, p)
+		if p == "" || !inside || !slices.Contains(b.c.Media, rel) {
 			return nil
 		}
-		name := path.Join(path.Dir(pg.Path), p)
-		rel, ok := strings.CutPrefix(name, root+"/")
-		if !ok || !slices.Contains(b.c.Media, rel) {
-			return nil
-		}
-		data, err := output.ReadRegular(b.project, name)
+		data, err := output.ReadRegular(b.project, path.Join("content", b.c.ID, rel))
 		if err != nil {
 			return nil
 		}

@@ -1,9 +1,7 @@
 package validate
 
 import (
-	"path"
 	"path/filepath"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/ducha/ducha/generator/markdown"
@@ -22,14 +20,14 @@ func (v *validator) images(c *model.Campaign) {
 		media[m] = true
 	}
 	for _, pg := range c.Pages {
-		rel := strings.TrimPrefix(strings.TrimPrefix(path.Dir(pg.Path), path.Join("content", c.ID)), "/")
+		rel := c.PageDir(pg)
 		for _, img := range md.LocalImages(pg.Body) {
 			pos := model.OffsetPos(pg.Path, pg.Body, img.Offset)
-			name := path.Join(rel, img.Path)
+			name, inside := c.MediaPath(pg, img.Path)
 			switch {
 			case img.Path == "":
 				v.errorf(pos, "image %q names no file; give the image's path from the page, e.g. images/photo.jpg", img.Dest)
-			case path.IsAbs(img.Path) || name == ".." || strings.HasPrefix(name, "../"):
+			case !inside:
 				v.errorf(pos, "image %q is outside content/%s/; put the image there and give its path from the page, e.g. images/photo.jpg", img.Dest, c.ID)
 			case !model.IsMedia(name):
 				v.errorf(pos, "image %q is not a PNG, JPEG, GIF or WebP file", img.Dest)
