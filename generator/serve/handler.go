@@ -67,6 +67,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "ducha serve: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
+	if !ok && name == "favicon.ico" {
+		w.WriteHeader(http.StatusNoContent) // browsers ask for it; don't log a 404 in their console
+		return
+	}
 	if !ok {
 		http.NotFound(w, r)
 		return
@@ -77,7 +81,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	if strings.HasSuffix(name, ".html") {
-		data = inject(data, gen)
+		data = inject(previewPolicy(data, r.Host), gen)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)

@@ -5,13 +5,15 @@
 // Nothing is written to disk: after each good check the site is prepared
 // in memory, and each page is rendered when a browser first asks for it,
 // so that a rebuild costs little more than the check, however large the
-// campaign; nothing outside the build can ever be served. Every HTML page gets a small script, added
-// while it is served and never written into a build, that listens for the
-// server's events (server-sent events, /__ducha/events): after a good
-// rebuild the page reloads; after a failed one it shows every problem as
-// path:line:col: message over the last good page, which stays served, until
-// the next good build. The briefing is typeset when it is asked for, once
-// per build.
+// campaign; nothing outside the build can ever be served. Every HTML page
+// gets a small script, added while it is served and never written into a
+// build, that listens for the server's events (server-sent events,
+// /__ducha/events); the page's Content Security Policy, which in a build
+// allows no connection at all, is widened while it is served to allow that
+// script and its events, and nothing else. After a good rebuild the page
+// reloads; after a failed one it shows every problem as path:line:col:
+// message over the last good page, which stays served, until the next good
+// build. The briefing is typeset when it is asked for, once per build.
 package serve
 
 import (

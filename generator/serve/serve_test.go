@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/serve"
 	"github.com/ducha/ducha/generator/synth"
 )
@@ -257,6 +259,45 @@ func TestServeShowsProblemsAndKeepsLastGoodBuild(t *testing.T) {
 	if body := s.page("/findings/zj-01.html"); body == good {
 		t.Errorf("the fixed build is not served")
 	}
+}
+
+// TestServePolicyAllowsOnlyLiveReload checks that a served page is the
+// built page with its Content Security Policy allowing the live-reload
+// script and its events, and nothing else, and the script added.
+func TestServePolicyAllowsOnlyLiveReload(t *testing.T) {
+	s := start(t)
+	const name = "findings/zj-01.html"
+	fsys := os.DirFS(s.dir)
+	ch, err := pipeline.Check(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var built output.Memory
+	if _, err := pipeline.Render(context.Background(), fsys, ch, &built, pipeline.Options{Site: true, LinkBriefing: true}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := built.File(name)
+	const policy = `connect-src 'none'`
+	if !strings.Contains(string(page), policy) {
+		t.Fatalf("the built page lacks %s", policy)
+	}
+	origin := strings.TrimSuffix(s.url, "/")
+	want := strings.Replace(string(page), policy, "connect-src "+origin+"/__ducha/events", 1)
+	want = strings.Replace(want, `script-src 'self' file:;`, `script-src 'self' file: `+origin+`/__ducha/reload.js;`, 1)
+	want = strings.Replace(want, "</body>", `<script src="/__ducha/reload.js" data-gen="1"></script></body>`, 1)
+	if got := s.page(name); got != want {
+		t.Errorf("the served page differs from the built one by more than its policy and script:\n%s\nwant:\n%s", policyLine(got), policyLine(want))
+	}
+}
+
+// policyLine returns the line of page with its Content Security Policy.
+func policyLine(page string) string {
+	for line := range strings.Lines(page) {
+		if strings.Contains(line, "Content-Security-Policy") {
+			return line
+		}
+	}
+	return "(no policy)"
 }
 
 func TestServePicksUpNewFolders(t *testing.T) {
