@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -57,6 +58,13 @@ func start(t testing.TB) *server {
 // in src.
 func startDir(t testing.TB, src string) *server {
 	t.Helper()
+	return startWith(t, src, nil)
+}
+
+// startWith is startDir with a hook called at each stage of a build (see
+// serve.SetHook).
+func startWith(t testing.TB, src string, hook func(stage string)) *server {
+	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"ducha.yaml", "data", "content"} {
 		if fi, err := os.Stat(filepath.Join(src, sub)); err != nil {
@@ -74,8 +82,12 @@ func startDir(t testing.TB, src string) *server {
 	s := &server{t: t, dir: dir, events: make(chan sse, 64), log: &syncBuffer{}}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
+	opts := serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: s.log}
+	if hook != nil {
+		serve.SetHook(&opts, hook)
+	}
 	go func() {
-		done <- serve.Run(ctx, serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: s.log}, func(url string) { ready <- url })
+		done <- serve.Run(ctx, opts, func(url string) { ready <- url })
 	}()
 	select {
 	case s.url = <-ready:
@@ -259,6 +271,89 @@ func TestServeShowsProblemsAndKeepsLastGoodBuild(t *testing.T) {
 	if body := s.page("/findings/zj-01.html"); body == good {
 		t.Errorf("the fixed build is not served")
 	}
+}
+
+// TestServeSurvivesPanics makes each stage of a build panic in turn, and
+// checks that the server keeps serving the last good build, shows the
+// panic as an internal error, and builds normally after the next save.
+func TestServeSurvivesPanics(t *testing.T) {
+	var panicAt atomic.Value // the stage that panics, or ""
+	panicAt.Store("")
+	s := startWith(t, filepath.Join("..", "..", "testdata", "projects", "minimal"), func(stage string) {
+		if panicAt.Load() == stage {
+			panic("injected at " + stage)
+		}
+	})
+	const f = "data/2015/provinces/zj.yaml"
+	prev := "部分在建项目未设立农民工工资专用账户"
+	parent := s.t
+	for i, stage := range []string{"check", "prepare", "render", "briefing"} {
+		t.Run(stage, func(t *testing.T) {
+			s.t = t
+			defer func() { s.t = parent }()
+			next := fmt.Sprintf("整改标题第%d版", i+1)
+			panicAt.Store(stage)
+			switch stage {
+			case "check", "prepare":
+				os.WriteFile(s.file(f), []byte(s.edit(f, prev, next)), 0o644)
+			case "render":
+				s.failingPage("/") // a page not rendered yet
+			case "briefing":
+				s.failingPage("/briefing.pdf")
+			}
+			ev := s.expect("problems")
+			if want := "internal error while " + map[string]string{
+				"check": "rebuilding", "prepare": "rebuilding",
+				"render": "rendering index.html", "briefing": "making the briefing",
+			}[stage] + ": injected at " + stage; !strings.Contains(ev.data, want) {
+				t.Errorf("problems %s lack %q", ev.data, want)
+			}
+			if body := s.page("/findings/zj-01.html"); !strings.Contains(body, prev) {
+				t.Errorf("the last good build is not served")
+			}
+			panicAt.Store("")
+			data, _ := os.ReadFile(s.file(f)) // the save that panicked, if any, made it next already
+			os.WriteFile(s.file(f), []byte(strings.Replace(string(data), prev, next, 1)), 0o644)
+			s.expect("reload")
+			if body := s.page("/findings/zj-01.html"); !strings.Contains(body, next) {
+				t.Errorf("not rebuilt after the panic")
+			}
+			prev = next
+		})
+	}
+	if code, body := s.get("/briefing.pdf"); code != http.StatusOK || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("no briefing after the panics: %d", code)
+	}
+}
+
+// failingPage asks for a file that cannot be made, and checks that the
+// answer is an error page that shows the problems.
+func (s *server) failingPage(path string) {
+	s.t.Helper()
+	code, body := s.get(path)
+	if code != http.StatusInternalServerError || !strings.Contains(body, `<script src="/__ducha/reload.js"`) {
+		s.t.Errorf("GET %s: %d, want 500 and a page showing the problem:\n%s", path, code, body)
+	}
+}
+
+// TestServeSurvivesLoaderPanic saves a file with a YAML alias, which made
+// the loader panic, and checks that the server shows a problem, keeps
+// serving, and rebuilds when the file is fixed.
+func TestServeSurvivesLoaderPanic(t *testing.T) {
+	s := start(t)
+	const f = "data/2015/groups.yaml"
+	good, err := os.ReadFile(s.file(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aliased := strings.Replace(string(good), "- ", "- &g\n  ", 1) + "- *g\n"
+	os.WriteFile(s.file(f), []byte(aliased), 0o644)
+	s.expect("problems")
+	if code, _ := s.get("/findings/zj-01.html"); code != http.StatusOK {
+		t.Errorf("the last good build is not served: %d", code)
+	}
+	os.WriteFile(s.file(f), good, 0o644)
+	s.expect("reload")
 }
 
 // TestServePolicyAllowsOnlyLiveReload checks that a served page is the
