@@ -52,6 +52,14 @@ func TestBrowserReloadsAndShowsProblems(t *testing.T) {
 	b.checkProblems(t)
 }
 
+// saveInPlace writes over the file name.
+func saveInPlace(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // saveAtomically writes a temporary file and renames it over name.
 func saveAtomically(t *testing.T, name, data string) {
 	t.Helper()

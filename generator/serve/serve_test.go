@@ -49,21 +49,31 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// minimal is the project most tests serve a copy of.
+const minimal = "../../testdata/projects/minimal"
+
 func start(t testing.TB) *server {
 	t.Helper()
-	return startDir(t, filepath.Join("..", "..", "testdata", "projects", "minimal"))
+	return startDir(t, minimal)
 }
 
 // startDir serves a copy of the project's data, content and configuration
 // in src.
 func startDir(t testing.TB, src string) *server {
 	t.Helper()
-	return startWith(t, src, nil)
+	return startWith(t, src, setup{})
 }
 
-// startWith is startDir with a hook called at each stage of a build (see
-// serve.SetHook).
-func startWith(t testing.TB, src string, hook func(stage string)) *server {
+// setup changes how startWith serves a project.
+type setup struct {
+	// hook is called at each stage of a build (see serve.SetHook).
+	hook func(stage string)
+	// arrange changes the copy of the project in dir before it is served.
+	arrange func(t testing.TB, dir string)
+}
+
+// startWith is startDir with a setup.
+func startWith(t testing.TB, src string, su setup) *server {
 	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"ducha.yaml", "data", "content"} {
@@ -78,13 +88,16 @@ func startWith(t testing.TB, src string, hook func(stage string)) *server {
 			t.Fatal(err)
 		}
 	}
+	if su.arrange != nil {
+		su.arrange(t, dir)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &server{t: t, dir: dir, events: make(chan sse, 64), log: &syncBuffer{}}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
 	opts := serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: s.log}
-	if hook != nil {
-		serve.SetHook(&opts, hook)
+	if su.hook != nil {
+		serve.SetHook(&opts, su.hook)
 	}
 	go func() {
 		done <- serve.Run(ctx, opts, func(url string) { ready <- url })
@@ -273,17 +286,60 @@ func TestServeShowsProblemsAndKeepsLastGoodBuild(t *testing.T) {
 	}
 }
 
+// TestServeFollowsLinkedFolders serves a project whose data folder is a
+// link to another folder of the project, with a sub-folder that is a link
+// too, and checks that saves in the folders they lead to are followed.
+func TestServeFollowsLinkedFolders(t *testing.T) {
+	s := startWith(t, minimal, setup{arrange: func(t testing.TB, dir string) {
+		for _, l := range []struct{ real, link, target string }{
+			{"store/data", "data", "store/data"},
+			{"shared/provinces", "store/data/2015/provinces", "../../../shared/provinces"},
+		} {
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, l.real)), 0o755)
+			if err := os.Rename(filepath.Join(dir, l.link), filepath.Join(dir, l.real)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(l.target, filepath.Join(dir, l.link)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}})
+	const title = "部分在建项目未设立农民工工资专用账户"
+	if body := s.page("/findings/zj-01.html"); !strings.Contains(body, title) {
+		t.Fatalf("finding page lacks its title")
+	}
+	parent := s.t
+	for _, save := range []struct {
+		name, file, old, new, page string
+		save                       func(t *testing.T, name, data string)
+	}{
+		{"in the linked sub-folder", "shared/provinces/zj.yaml", title, "链接目录中的新标题", "/findings/zj-01.html", saveInPlace},
+		{"through the links", "data/2015/provinces/zj.yaml", "链接目录中的新标题", "经由链接保存的标题", "/findings/zj-01.html", saveAtomically},
+		{"in the linked data folder", "store/data/2015/groups.yaml", "张某某", "李某某", "/groups/1.html", saveLikeVim},
+	} {
+		t.Run(save.name, func(t *testing.T) {
+			s.t = t
+			defer func() { s.t = parent }()
+			save.save(t, s.file(save.file), s.edit(save.file, save.old, save.new))
+			s.expect("reload")
+			if body := s.page(save.page); !strings.Contains(body, save.new) {
+				t.Errorf("%s not rebuilt with %q", save.page, save.new)
+			}
+		})
+	}
+}
+
 // TestServeSurvivesPanics makes each stage of a build panic in turn, and
 // checks that the server keeps serving the last good build, shows the
 // panic as an internal error, and builds normally after the next save.
 func TestServeSurvivesPanics(t *testing.T) {
 	var panicAt atomic.Value // the stage that panics, or ""
 	panicAt.Store("")
-	s := startWith(t, filepath.Join("..", "..", "testdata", "projects", "minimal"), func(stage string) {
+	s := startWith(t, minimal, setup{hook: func(stage string) {
 		if panicAt.Load() == stage {
 			panic("injected at " + stage)
 		}
-	})
+	}})
 	const f = "data/2015/provinces/zj.yaml"
 	prev := "部分在建项目未设立农民工工资专用账户"
 	parent := s.t
