@@ -166,13 +166,21 @@ func skipDeclaration(page []byte, i int) int {
 }
 
 // skipPast returns the index after the first end at or after i (compared
-// without regard to case), or len(page).
+// without regard to case; end starts with a character that has no case),
+// or len(page).
 func skipPast(page []byte, i int, end string) int {
-	k := bytes.Index(bytes.ToLower(page[i:]), []byte(end))
-	if k < 0 {
-		return len(page)
+	for i < len(page) {
+		k := bytes.IndexByte(page[i:], end[0])
+		if k < 0 {
+			break
+		}
+		i += k
+		if len(page)-i >= len(end) && bytes.EqualFold(page[i:i+len(end)], []byte(end)) {
+			return i + len(end)
+		}
+		i++
 	}
-	return i + k + len(end)
+	return len(page)
 }
 
 // tagName returns the lower-case name of the tag that starts b (after its

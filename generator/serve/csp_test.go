@@ -63,11 +63,17 @@ func TestPreviewPolicy(t *testing.T) {
 			"not in comments, scripts or the body",
 			`<head><!-- <meta http-equiv="Content-Security-Policy" content="connect-src 'none'"> -->` +
 				`<script>"<meta http-equiv='Content-Security-Policy' content='connect-src x'>"</script>` +
-				`<title>a < b</title></head><body><meta http-equiv="Content-Security-Policy" content="connect-src 'none'"></body>`,
+				`<title>a < b</title><STYLE>p{}</Style></head><body><meta http-equiv="Content-Security-Policy" content="connect-src 'none'"></body>`,
 			host,
 			`<head><!-- <meta http-equiv="Content-Security-Policy" content="connect-src 'none'"> -->` +
 				`<script>"<meta http-equiv='Content-Security-Policy' content='connect-src x'>"</script>` +
-				`<title>a < b</title></head><body><meta http-equiv="Content-Security-Policy" content="connect-src 'none'"></body>`,
+				`<title>a < b</title><STYLE>p{}</Style></head><body><meta http-equiv="Content-Security-Policy" content="connect-src 'none'"></body>`,
+		},
+		{
+			"after raw text",
+			`<TITLE>a <meta> b</Title><script>x = "</scrip>"</SCRIPT><meta http-equiv="Content-Security-Policy" content="connect-src 'none'">`,
+			host,
+			`<TITLE>a <meta> b</Title><script>x = "</scrip>"</SCRIPT><meta http-equiv="Content-Security-Policy" content="connect-src ` + events + `">`,
 		},
 		{
 			"every policy of the head",
