@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"html"
 	"mime"
 	"net"
 	"net/http"
@@ -64,7 +65,12 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	data, ok, err := site.file(name)
 	if err != nil {
-		http.Error(w, "ducha serve: "+err.Error(), http.StatusInternalServerError)
+		s.addProblem(gen, err)
+		notice(w, http.StatusInternalServerError, "this file could not be made: the problem is shown over this page.", gen)
+		return
+	}
+	if !ok && name == "favicon.ico" {
+		w.WriteHeader(http.StatusNoContent) // browsers ask for it; don't log a 404 in their console
 		return
 	}
 	if !ok {
@@ -77,7 +83,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", ctype)
 	if strings.HasSuffix(name, ".html") {
-		data = inject(data, gen)
+		data = inject(previewPolicy(data, r.Host), gen)
 	}
 	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
 	w.Write(data)
@@ -144,16 +150,30 @@ func inject(page []byte, gen int) []byte {
 // placeholder is shown until the first good build; the live-reload script
 // shows the problems over it.
 func placeholder(w http.ResponseWriter) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(http.StatusServiceUnavailable)
-	page := []byte(`<!doctype html><html lang="zh"><meta charset="utf-8"><title>ducha</title><body><p>ducha serve: waiting for a good build.</p></body></html>`)
-	w.Write(inject(page, 0))
+	notice(w, http.StatusServiceUnavailable, "waiting for a good build.", 0)
 }
 
+// notice answers with a page of the server's own saying text, with the
+// live-reload script of build gen, which shows the problems over it.
+func notice(w http.ResponseWriter, code int, text string, gen int) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(code)
+	page := `<!doctype html><html lang="zh"><meta charset="utf-8"><title>ducha</title><body><p>ducha serve: ` + html.EscapeString(text) + `</p></body></html>`
+	w.Write(inject([]byte(page), gen))
+}
+
+// serveBriefing answers with the PDF of the last good build, or with a
+// page showing why it cannot be made.
 func (s *Server) serveBriefing(w http.ResponseWriter, r *http.Request) {
+	gen, site, _ := s.state()
+	if site == nil {
+		placeholder(w)
+		return
+	}
 	data, err := s.briefing(r.Context())
 	if err != nil {
-		http.Error(w, "the briefing cannot be made now: "+err.Error(), http.StatusServiceUnavailable)
+		s.addProblem(gen, err)
+		notice(w, http.StatusInternalServerError, "the briefing could not be made: the problem is shown over this page.", gen)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")

@@ -5,13 +5,17 @@
 // Nothing is written to disk: after each good check the site is prepared
 // in memory, and each page is rendered when a browser first asks for it,
 // so that a rebuild costs little more than the check, however large the
-// campaign; nothing outside the build can ever be served. Every HTML page gets a small script, added
-// while it is served and never written into a build, that listens for the
-// server's events (server-sent events, /__ducha/events): after a good
-// rebuild the page reloads; after a failed one it shows every problem as
-// path:line:col: message over the last good page, which stays served, until
-// the next good build. The briefing is typeset when it is asked for, once
-// per build.
+// campaign; nothing outside the build can ever be served. Every HTML page
+// gets a small script, added while it is served and never written into a
+// build, that listens for the server's events (server-sent events,
+// /__ducha/events); the page's Content Security Policy, which in a build
+// allows no connection at all, is widened while it is served to allow that
+// script and its events, and nothing else. After a good rebuild the page
+// reloads; after a failed one it shows every problem as path:line:col:
+// message over the last good page, which stays served, until the next good
+// build. The briefing is typeset when it is asked for, once per build. A
+// panic while building, a bug of ducha, is shown in the same way as an
+// internal error, and the server goes on.
 package serve
 
 import (
@@ -23,6 +27,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"sync"
 	"time"
 
@@ -45,6 +50,10 @@ type Options struct {
 	// Quiet is how long the watcher waits for a burst of saves to end;
 	// zero means the watcher's default.
 	Quiet time.Duration
+
+	// hook, when not nil, is called at each stage of a build ("check",
+	// "prepare", "render", "briefing"), for tests that make one panic.
+	hook func(stage string)
 }
 
 // Server is a running preview server.
@@ -145,16 +154,31 @@ func describe(b watch.Batch) string {
 	return fmt.Sprint(b.Paths)
 }
 
+// stage calls the test hook, if any, at the start of a stage of a build.
+func (s *Server) stage(name string) {
+	if s.opts.hook != nil {
+		s.opts.hook(name)
+	}
+}
+
 func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.opts.Log, "ducha serve: "+format+"\n", args...)
 }
 
 // rebuild checks and renders the project. A good build replaces the served
 // site and reloads the pages; a bad one keeps the last good site and shows
-// the problems.
+// the problems. A panic, a bug of ducha, counts as a bad build.
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
+	defer func() {
+		if p := recover(); p != nil {
+			err := newInternalError("rebuilding", p)
+			s.fail([]diag.Diagnostic{{Severity: diag.Error, Message: err.Error()}}, start)
+			s.logStack(err)
+		}
+	}()
 	fsys := os.DirFS(s.opts.Dir)
+	s.stage("check")
 	ch, err := s.cache.Check(fsys)
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
@@ -164,12 +188,13 @@ func (s *Server) rebuild(ctx context.Context) {
 		s.fail(ch.Diags.Items(), start)
 		return
 	}
+	s.stage("prepare")
 	prep, c, err := pipeline.PrepareSite(ctx, fsys, ch, pipeline.Options{Site: true, LinkBriefing: true})
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: "build failed: " + err.Error()}}, start)
 		return
 	}
-	site := &build{site: prep, files: map[string][]byte{}}
+	site := &build{site: prep, files: map[string][]byte{}, stage: s.stage}
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
@@ -187,7 +212,7 @@ func (s *Server) fail(problems []diag.Diagnostic, start time.Time) {
 	s.mu.Lock()
 	s.problems = problems
 	s.mu.Unlock()
-	diag.Write(s.opts.Log, diag.Text, problems)
+	s.logProblems(problems)
 	errs := 0
 	for _, p := range problems {
 		if p.Severity == diag.Error {
@@ -205,9 +230,41 @@ func (s *Server) state() (gen int, site *build, problems []diag.Diagnostic) {
 	return s.gen, s.site, s.problems
 }
 
+// addProblem adds a problem to those of build gen, if it is still the
+// last good one, and shows them.
+func (s *Server) addProblem(gen int, err error) {
+	d := diag.Diagnostic{Severity: diag.Error, Message: err.Error()}
+	s.mu.Lock()
+	if s.gen != gen || slices.Contains(s.problems, d) {
+		s.mu.Unlock()
+		return
+	}
+	s.problems = append(slices.Clip(s.problems), d)
+	problems := s.problems
+	s.mu.Unlock()
+	s.logProblems([]diag.Diagnostic{d})
+	s.logStack(err)
+	s.hub.send(event{name: "problems", data: problemsJSON(problems)})
+}
+
+// logProblems prints problems as path:line:col: message, or as the
+// message alone for those of no file.
+func (s *Server) logProblems(problems []diag.Diagnostic) {
+	var inFiles []diag.Diagnostic
+	for _, p := range problems {
+		if p.Pos.File == "" {
+			s.logf("%s", p.Message)
+		} else {
+			inFiles = append(inFiles, p)
+		}
+	}
+	diag.Write(s.opts.Log, diag.Text, inFiles)
+}
+
 // build is a good build: its site, and the files rendered so far.
 type build struct {
 	site  *site.Prepared
+	stage func(name string) // Server.stage
 	mu    sync.Mutex
 	files map[string][]byte
 }
@@ -220,7 +277,7 @@ func (b *build) file(name string) ([]byte, bool, error) {
 	if ok {
 		return data, true, nil
 	}
-	data, ok, err := b.site.File(name)
+	data, ok, err := b.render(name)
 	if err != nil || !ok {
 		return nil, ok, err
 	}
@@ -230,8 +287,29 @@ func (b *build) file(name string) ([]byte, bool, error) {
 	return data, true, nil
 }
 
-// briefing returns the PDF of the current build, typesetting it once.
-func (s *Server) briefing(ctx context.Context) ([]byte, error) {
+// render renders the file name, turning a panic into an error.
+func (b *build) render(name string) (data []byte, ok bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			data, ok, err = nil, true, newInternalError("rendering "+name, p)
+		}
+	}()
+	b.stage("render")
+	data, ok, err = b.site.File(name)
+	if err != nil {
+		err = fmt.Errorf("rendering %s: %w", name, err)
+	}
+	return data, ok, err
+}
+
+// briefing returns the PDF of the current build, typesetting it once. A
+// panic, a bug of ducha, becomes an error.
+func (s *Server) briefing(ctx context.Context) (data []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			data, err = nil, newInternalError("making the briefing", p)
+		}
+	}()
 	s.pdfMu.Lock()
 	defer s.pdfMu.Unlock()
 	s.mu.Lock()
@@ -244,10 +322,11 @@ func (s *Server) briefing(ctx context.Context) ([]byte, error) {
 		return cached, nil
 	}
 	var mem output.Memory
+	s.stage("briefing")
 	if _, err := pipeline.Render(ctx, os.DirFS(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("making the briefing: %w", err)
 	}
-	data, _ := mem.File(pipeline.BriefingName)
+	data, _ = mem.File(pipeline.BriefingName)
 	s.mu.Lock()
 	if s.gen == gen {
 		s.pdf, s.pdfGen = data, gen

@@ -11,9 +11,12 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/serve"
 	"github.com/ducha/ducha/generator/synth"
 )
@@ -46,14 +49,31 @@ func (s *syncBuffer) String() string {
 	return s.b.String()
 }
 
+// minimal is the project most tests serve a copy of.
+const minimal = "../../testdata/projects/minimal"
+
 func start(t testing.TB) *server {
 	t.Helper()
-	return startDir(t, filepath.Join("..", "..", "testdata", "projects", "minimal"))
+	return startDir(t, minimal)
 }
 
 // startDir serves a copy of the project's data, content and configuration
 // in src.
 func startDir(t testing.TB, src string) *server {
+	t.Helper()
+	return startWith(t, src, setup{})
+}
+
+// setup changes how startWith serves a project.
+type setup struct {
+	// hook is called at each stage of a build (see serve.SetHook).
+	hook func(stage string)
+	// arrange changes the copy of the project in dir before it is served.
+	arrange func(t testing.TB, dir string)
+}
+
+// startWith is startDir with a setup.
+func startWith(t testing.TB, src string, su setup) *server {
 	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"ducha.yaml", "data", "content"} {
@@ -68,12 +88,19 @@ func startDir(t testing.TB, src string) *server {
 			t.Fatal(err)
 		}
 	}
+	if su.arrange != nil {
+		su.arrange(t, dir)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &server{t: t, dir: dir, events: make(chan sse, 64), log: &syncBuffer{}}
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
+	opts := serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: s.log}
+	if su.hook != nil {
+		serve.SetHook(&opts, su.hook)
+	}
 	go func() {
-		done <- serve.Run(ctx, serve.Options{Dir: dir, Addr: "127.0.0.1:0", Log: s.log}, func(url string) { ready <- url })
+		done <- serve.Run(ctx, opts, func(url string) { ready <- url })
 	}()
 	select {
 	case s.url = <-ready:
@@ -257,6 +284,171 @@ func TestServeShowsProblemsAndKeepsLastGoodBuild(t *testing.T) {
 	if body := s.page("/findings/zj-01.html"); body == good {
 		t.Errorf("the fixed build is not served")
 	}
+}
+
+// TestServeFollowsLinkedFolders serves a project whose data folder is a
+// link to another folder of the project, with a sub-folder that is a link
+// too, and checks that saves in the folders they lead to are followed.
+func TestServeFollowsLinkedFolders(t *testing.T) {
+	s := startWith(t, minimal, setup{arrange: func(t testing.TB, dir string) {
+		for _, l := range []struct{ real, link, target string }{
+			{"store/data", "data", "store/data"},
+			{"shared/provinces", "store/data/2015/provinces", "../../../shared/provinces"},
+		} {
+			os.MkdirAll(filepath.Dir(filepath.Join(dir, l.real)), 0o755)
+			if err := os.Rename(filepath.Join(dir, l.link), filepath.Join(dir, l.real)); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(l.target, filepath.Join(dir, l.link)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}})
+	const title = "部分在建项目未设立农民工工资专用账户"
+	if body := s.page("/findings/zj-01.html"); !strings.Contains(body, title) {
+		t.Fatalf("finding page lacks its title")
+	}
+	parent := s.t
+	for _, save := range []struct {
+		name, file, old, new, page string
+		save                       func(t *testing.T, name, data string)
+	}{
+		{"in the linked sub-folder", "shared/provinces/zj.yaml", title, "链接目录中的新标题", "/findings/zj-01.html", saveInPlace},
+		{"through the links", "data/2015/provinces/zj.yaml", "链接目录中的新标题", "经由链接保存的标题", "/findings/zj-01.html", saveAtomically},
+		{"in the linked data folder", "store/data/2015/groups.yaml", "张某某", "李某某", "/groups/1.html", saveLikeVim},
+	} {
+		t.Run(save.name, func(t *testing.T) {
+			s.t = t
+			defer func() { s.t = parent }()
+			save.save(t, s.file(save.file), s.edit(save.file, save.old, save.new))
+			s.expect("reload")
+			if body := s.page(save.page); !strings.Contains(body, save.new) {
+				t.Errorf("%s not rebuilt with %q", save.page, save.new)
+			}
+		})
+	}
+}
+
+// TestServeSurvivesPanics makes each stage of a build panic in turn, and
+// checks that the server keeps serving the last good build, shows the
+// panic as an internal error, and builds normally after the next save.
+func TestServeSurvivesPanics(t *testing.T) {
+	var panicAt atomic.Value // the stage that panics, or ""
+	panicAt.Store("")
+	s := startWith(t, minimal, setup{hook: func(stage string) {
+		if panicAt.Load() == stage {
+			panic("injected at " + stage)
+		}
+	}})
+	const f = "data/2015/provinces/zj.yaml"
+	prev := "部分在建项目未设立农民工工资专用账户"
+	parent := s.t
+	for i, stage := range []string{"check", "prepare", "render", "briefing"} {
+		t.Run(stage, func(t *testing.T) {
+			s.t = t
+			defer func() { s.t = parent }()
+			next := fmt.Sprintf("整改标题第%d版", i+1)
+			panicAt.Store(stage)
+			switch stage {
+			case "check", "prepare":
+				os.WriteFile(s.file(f), []byte(s.edit(f, prev, next)), 0o644)
+			case "render":
+				s.failingPage("/") // a page not rendered yet
+			case "briefing":
+				s.failingPage("/briefing.pdf")
+			}
+			ev := s.expect("problems")
+			if want := "internal error while " + map[string]string{
+				"check": "rebuilding", "prepare": "rebuilding",
+				"render": "rendering index.html", "briefing": "making the briefing",
+			}[stage] + ": injected at " + stage; !strings.Contains(ev.data, want) {
+				t.Errorf("problems %s lack %q", ev.data, want)
+			}
+			if body := s.page("/findings/zj-01.html"); !strings.Contains(body, prev) {
+				t.Errorf("the last good build is not served")
+			}
+			panicAt.Store("")
+			data, _ := os.ReadFile(s.file(f)) // the save that panicked, if any, made it next already
+			os.WriteFile(s.file(f), []byte(strings.Replace(string(data), prev, next, 1)), 0o644)
+			s.expect("reload")
+			if body := s.page("/findings/zj-01.html"); !strings.Contains(body, next) {
+				t.Errorf("not rebuilt after the panic")
+			}
+			prev = next
+		})
+	}
+	if code, body := s.get("/briefing.pdf"); code != http.StatusOK || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("no briefing after the panics: %d", code)
+	}
+}
+
+// failingPage asks for a file that cannot be made, and checks that the
+// answer is an error page that shows the problems.
+func (s *server) failingPage(path string) {
+	s.t.Helper()
+	code, body := s.get(path)
+	if code != http.StatusInternalServerError || !strings.Contains(body, `<script src="/__ducha/reload.js"`) {
+		s.t.Errorf("GET %s: %d, want 500 and a page showing the problem:\n%s", path, code, body)
+	}
+}
+
+// TestServeSurvivesLoaderPanic saves a file with a YAML alias, which made
+// the loader panic, and checks that the server shows a problem, keeps
+// serving, and rebuilds when the file is fixed.
+func TestServeSurvivesLoaderPanic(t *testing.T) {
+	s := start(t)
+	const f = "data/2015/groups.yaml"
+	good, err := os.ReadFile(s.file(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	aliased := strings.Replace(string(good), "- ", "- &g\n  ", 1) + "- *g\n"
+	os.WriteFile(s.file(f), []byte(aliased), 0o644)
+	s.expect("problems")
+	if code, _ := s.get("/findings/zj-01.html"); code != http.StatusOK {
+		t.Errorf("the last good build is not served: %d", code)
+	}
+	os.WriteFile(s.file(f), good, 0o644)
+	s.expect("reload")
+}
+
+// TestServePolicyAllowsOnlyLiveReload checks that a served page is the
+// built page with its Content Security Policy allowing the live-reload
+// script and its events, and nothing else, and the script added.
+func TestServePolicyAllowsOnlyLiveReload(t *testing.T) {
+	s := start(t)
+	const name = "findings/zj-01.html"
+	fsys := os.DirFS(s.dir)
+	ch, err := pipeline.Check(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var built output.Memory
+	if _, err := pipeline.Render(context.Background(), fsys, ch, &built, pipeline.Options{Site: true, LinkBriefing: true}); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := built.File(name)
+	const policy = `connect-src 'none'`
+	if !strings.Contains(string(page), policy) {
+		t.Fatalf("the built page lacks %s", policy)
+	}
+	origin := strings.TrimSuffix(s.url, "/")
+	want := strings.Replace(string(page), policy, "connect-src "+origin+"/__ducha/events", 1)
+	want = strings.Replace(want, `script-src 'self' file:;`, `script-src 'self' file: `+origin+`/__ducha/reload.js;`, 1)
+	want = strings.Replace(want, "</body>", `<script src="/__ducha/reload.js" data-gen="1"></script></body>`, 1)
+	if got := s.page(name); got != want {
+		t.Errorf("the served page differs from the built one by more than its policy and script:\n%s\nwant:\n%s", policyLine(got), policyLine(want))
+	}
+}
+
+// policyLine returns the line of page with its Content Security Policy.
+func policyLine(page string) string {
+	for line := range strings.Lines(page) {
+		if strings.Contains(line, "Content-Security-Policy") {
+			return line
+		}
+	}
+	return "(no policy)"
 }
 
 func TestServePicksUpNewFolders(t *testing.T) {

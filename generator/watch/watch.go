@@ -10,6 +10,13 @@
 // rename and remove counts as a change. Editor litter (backup and swap
 // files) and chmod-only events are ignored. Changes that arrive in a burst
 // are coalesced into one Batch.
+//
+// A folder of a tree may be a link to another folder of the project (data
+// itself, or data/2015/provinces): the watcher follows such links, watches
+// the folders they lead to, and reports changes there under the paths the
+// project sees them by, through the links. It follows no link that leads
+// outside Root, into an ignored folder, or back up to a folder it came
+// through.
 package watch
 
 import (
@@ -17,6 +24,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -55,11 +63,18 @@ type Options struct {
 // Watcher watches a project.
 type Watcher struct {
 	opts Options
+	root string // Root, absolute, with every link resolved
 	fsw  *fsnotify.Watcher
 	out  chan Batch
 
 	mu    sync.Mutex
 	files []string // Options.Files, as changed by SetFiles
+
+	// names maps each folder watched, by its real path (fsnotify names
+	// events after it), to the paths relative to Root, with forward
+	// slashes, by which the project sees it: more than one when links lead
+	// to it. Only the goroutine of loop uses it, after New.
+	names map[string][]string
 }
 
 // New starts watching. Batches arrive on Changes until ctx is done.
@@ -71,12 +86,14 @@ func New(ctx context.Context, opts Options) (*Watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts.Root = root
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real
+	}
 	fsw, err := fsnotify.NewBufferedWatcher(1024)
 	if err != nil {
 		return nil, err
 	}
-	w := &Watcher{opts: opts, fsw: fsw, out: make(chan Batch, 1), files: opts.Files}
+	w := &Watcher{opts: opts, root: root, fsw: fsw, out: make(chan Batch, 1), files: opts.Files}
 	w.rescan()
 	go w.loop(ctx)
 	return w, nil
@@ -101,7 +118,8 @@ func (w *Watcher) singleFiles() []string {
 // stops.
 func (w *Watcher) Changes() <-chan Batch { return w.out }
 
-// Watched returns the folders being watched, for tests.
+// Watched returns the folders being watched, by their real paths, for
+// tests.
 func (w *Watcher) Watched() []string {
 	list := w.fsw.WatchList()
 	slices.Sort(list)
@@ -123,10 +141,10 @@ func (w *Watcher) loop(ctx context.Context) {
 			if !ok {
 				return
 			}
-			if rel, keep := w.relevant(ev); keep {
+			for _, rel := range w.relevant(ev) {
 				pending[rel] = true
 				if ev.Has(fsnotify.Create) {
-					w.addTree(ev.Name, pending)
+					w.addTree(rel, pending)
 				}
 				timer.Reset(w.opts.Quiet)
 			}
@@ -156,21 +174,31 @@ func (w *Watcher) loop(ctx context.Context) {
 	}
 }
 
-// relevant reports whether an event counts as a change, and the path
-// relative to the root.
-func (w *Watcher) relevant(ev fsnotify.Event) (string, bool) {
-	if ev.Op == fsnotify.Chmod {
-		return "", false
+// relevant returns the paths, relative to the root, by which the project
+// sees the file of an event that counts as a change: none for an event
+// that does not count.
+func (w *Watcher) relevant(ev fsnotify.Event) []string {
+	if ev.Op == fsnotify.Chmod || Litter(filepath.Base(ev.Name)) {
+		return nil
 	}
-	rel, err := filepath.Rel(w.opts.Root, ev.Name)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return "", false
+	var rels []string
+	for _, rel := range w.namesOf(ev.Name) {
+		if !w.ignored(rel) && (w.inTrees(rel) || slices.Contains(w.singleFiles(), rel)) {
+			rels = append(rels, rel)
+		}
 	}
-	rel = filepath.ToSlash(rel)
-	if Litter(filepath.Base(rel)) || w.ignored(rel) {
-		return "", false
+	return rels
+}
+
+// namesOf returns the paths relative to the root by which the project
+// sees the file or folder name, an event's path: that of a watched folder
+// itself, or of a file or folder in one.
+func (w *Watcher) namesOf(name string) []string {
+	names := slices.Clone(w.names[name])
+	for _, dir := range w.names[filepath.Dir(name)] {
+		names = append(names, path.Join(dir, filepath.Base(name)))
 	}
-	return rel, w.inTrees(rel) || slices.Contains(w.singleFiles(), rel)
+	return names
 }
 
 func (w *Watcher) inTrees(rel string) bool {
@@ -204,43 +232,113 @@ func Litter(name string) bool {
 	return false
 }
 
-// rescan drops watches of folders that are gone and adds every folder of
-// the trees, and the folders of the single files.
+// rescan watches every folder of the trees and the folders of the single
+// files, and drops the watches of folders that are gone or that no path
+// of the project leads to any more. It drops them first: a folder renamed
+// is still watched under its old name, and is watched under its new one
+// only once that watch is gone.
 func (w *Watcher) rescan() {
+	names := map[string][]string{}
+	record(".", w.root, names)
+	for _, t := range w.opts.Trees {
+		w.find(t, names, nil)
+	}
+	for _, f := range w.singleFiles() {
+		if dir := path.Dir(f); dir != "." {
+			if real, ok := w.resolve(dir); ok {
+				record(dir, real, names)
+			}
+		}
+	}
 	for _, dir := range w.fsw.WatchList() {
-		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		if _, ok := names[dir]; !ok {
 			w.fsw.Remove(dir)
 		}
 	}
-	w.fsw.Add(w.opts.Root)
-	for _, f := range w.singleFiles() {
-		w.fsw.Add(filepath.Join(w.opts.Root, filepath.FromSlash(filepath.Dir(f))))
-	}
-	for _, t := range w.opts.Trees {
-		w.addTree(filepath.Join(w.opts.Root, filepath.FromSlash(t)), nil)
+	w.names = map[string][]string{}
+	w.watch(names)
+}
+
+// addTree watches the folder rel (relative to the root, with forward
+// slashes), just made, and every folder under it. Files found are added
+// to changed: they may have been written before the watch existed, and
+// would send no event.
+func (w *Watcher) addTree(rel string, changed map[string]bool) {
+	found := map[string][]string{}
+	w.find(rel, found, changed)
+	w.watch(found)
+}
+
+// watch watches the folders of names, and adds their names to w.names.
+func (w *Watcher) watch(names map[string][]string) {
+	for real, rels := range names {
+		for _, rel := range rels {
+			record(rel, real, w.names)
+		}
+		w.fsw.Add(real)
 	}
 }
 
-// addTree watches dir and every folder under it. Files found are added to
-// changed (when not nil): they may have been written before the watch
-// existed, and would send no event.
-func (w *Watcher) addTree(dir string, changed map[string]bool) {
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		rel, _ := filepath.Rel(w.opts.Root, p)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() {
-			if w.ignored(rel) || (strings.HasPrefix(d.Name(), ".") && p != dir) {
-				return fs.SkipDir
+// record records in names that the project sees the folder real as rel.
+func record(rel, real string, names map[string][]string) {
+	if !slices.Contains(names[real], rel) {
+		names[real] = append(names[real], rel)
+	}
+}
+
+// find records in names the folder rel, if it is one, and every folder
+// under it, following links, but none back to the root, which holds them
+// all. Files found are added to changed, when it is not nil.
+func (w *Watcher) find(rel string, names map[string][]string, changed map[string]bool) {
+	if real, ok := w.resolve(rel); ok {
+		w.walk(rel, real, names, changed, []string{w.root})
+	}
+}
+
+// resolve returns the real path of the folder rel, if it is one, inside
+// the root and not ignored.
+func (w *Watcher) resolve(rel string) (string, bool) {
+	real, err := filepath.EvalSymlinks(filepath.Join(w.root, filepath.FromSlash(rel)))
+	if err != nil {
+		return "", false
+	}
+	inside, err := filepath.Rel(w.root, real)
+	if err != nil || inside == ".." || strings.HasPrefix(inside, ".."+string(filepath.Separator)) || w.ignored(filepath.ToSlash(inside)) {
+		return "", false
+	}
+	if fi, err := os.Stat(real); err != nil || !fi.IsDir() {
+		return "", false
+	}
+	return real, true
+}
+
+// walk records the folder real, seen as rel, and the folders under it.
+// above holds the real paths of the folders walked through to reach it,
+// so that a link back up is not followed. A folder already recorded under
+// another name is recorded under this one too, but not walked again.
+func (w *Watcher) walk(rel, real string, names map[string][]string, changed map[string]bool, above []string) {
+	if w.ignored(rel) || slices.Contains(above, real) {
+		return
+	}
+	seen := len(names[real]) > 0
+	record(rel, real, names)
+	entries, err := os.ReadDir(real)
+	if seen || err != nil {
+		return
+	}
+	above = append(above, real)
+	for _, e := range entries {
+		child := path.Join(rel, e.Name())
+		if e.IsDir() || e.Type()&fs.ModeSymlink != 0 {
+			if target, ok := w.resolve(child); ok {
+				if !strings.HasPrefix(e.Name(), ".") {
+					w.walk(child, target, names, changed, above)
+				}
+				continue
 			}
-			w.fsw.Add(p)
-			return nil
 		}
-		if changed != nil && !Litter(d.Name()) {
-			changed[rel] = true
+		if changed != nil && !Litter(e.Name()) {
+			changed[child] = true
 		}
-		return nil
-	})
+	}
 }

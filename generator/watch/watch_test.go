@@ -18,6 +18,12 @@ func setup(t *testing.T) (string, *Watcher) {
 	}
 	writeFile(t, root, "data/2015/groups.yaml", "a")
 	writeFile(t, root, "ducha.yaml", "language: zh")
+	return root, start(t, root)
+}
+
+// start watches the project in root as the preview server does.
+func start(t *testing.T, root string) *Watcher {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	w, err := New(ctx, Options{
@@ -30,7 +36,7 @@ func setup(t *testing.T) (string, *Watcher) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return root, w
+	return w
 }
 
 func writeFile(t *testing.T, root, rel, data string) {
@@ -159,4 +165,72 @@ func TestSetFiles(t *testing.T) {
 	next(t, w, "ducha.yaml")
 	writeFile(t, root, "fonts/song.ttf", "y")
 	next(t, w, "fonts/song.ttf")
+}
+
+func symlink(t *testing.T, target, link string) {
+	t.Helper()
+	if err := os.Symlink(target, link); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestLinkedFolders watches a project whose data folder is a link to
+// another folder of the project, with a sub-folder that is a link too, and
+// links that lead back up the tree and out of the project.
+func TestLinkedFolders(t *testing.T) {
+	root := t.TempDir()
+	outside := t.TempDir()
+	writeFile(t, root, "store/data/2015/groups.yaml", "a")
+	writeFile(t, root, "shared/provinces/zj.yaml", "a")
+	writeFile(t, outside, "x.yaml", "a")
+	writeFile(t, root, "public/index.html", "a")
+	symlink(t, "store/data", filepath.Join(root, "data"))
+	symlink(t, "../../../shared/provinces", filepath.Join(root, "store/data/2015/provinces"))
+	symlink(t, "..", filepath.Join(root, "store/data/2015/loop"))
+	symlink(t, filepath.Join(root, "data"), filepath.Join(root, "shared/provinces/back"))
+	symlink(t, outside, filepath.Join(root, "store/data/outside"))
+	symlink(t, "../public", filepath.Join(root, "store/data/public"))
+	symlink(t, "../..", filepath.Join(root, "store/data/top"))
+	w := start(t, root)
+
+	t.Run("in a linked data folder", func(t *testing.T) {
+		writeFile(t, root, "store/data/2015/groups.yaml", "b")
+		next(t, w, "data/2015/groups.yaml")
+	})
+	t.Run("in a linked sub-folder", func(t *testing.T) {
+		writeFile(t, root, "shared/provinces/zj.yaml", "b")
+		next(t, w, "data/2015/provinces/zj.yaml")
+	})
+	t.Run("saved through the link", func(t *testing.T) {
+		p := filepath.Join(root, "data/2015/provinces/zj.yaml")
+		tmp := filepath.Join(root, "data/2015/provinces/.zj.yaml.tmp1")
+		os.WriteFile(tmp, []byte("c"), 0o644)
+		os.Rename(tmp, p)
+		next(t, w, "data/2015/provinces/zj.yaml")
+	})
+	t.Run("a folder made in a linked folder", func(t *testing.T) {
+		writeFile(t, root, "shared/provinces/2016/bj.yaml", "a")
+		next(t, w, "data/2015/provinces/2016/bj.yaml")
+	})
+	t.Run("a new link", func(t *testing.T) {
+		writeFile(t, root, "shared/2016/campaign.yaml", "a")
+		symlink(t, "../../shared/2016", filepath.Join(root, "store/data/2016"))
+		next(t, w, "data/2016/campaign.yaml")
+		writeFile(t, root, "shared/2016/campaign.yaml", "b")
+		next(t, w, "data/2016/campaign.yaml")
+	})
+	t.Run("nothing outside the project, ignored, or through a link up", func(t *testing.T) {
+		writeFile(t, outside, "x.yaml", "b")
+		writeFile(t, root, "public/index.html", "b")
+		writeFile(t, root, "README.md", "b")
+		quiet(t, w)
+		for _, d := range w.Watched() {
+			if d == outside || strings.HasPrefix(d, outside+string(filepath.Separator)) {
+				t.Errorf("watching %s, outside the project", d)
+			}
+			if strings.HasPrefix(d, filepath.Join(root, "public")) {
+				t.Errorf("watching %s, which is ignored", d)
+			}
+		}
+	})
 }
