@@ -86,7 +86,7 @@ func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure 
 	}
 	compareSite(t, &m, figs)
 	pdf, _ := m.File(BriefingName)
-	compareBriefing(t, pdf, fsys, figs)
+	compareBriefing(t, pdf, &m, fsys, figs)
 	return figs
 }
 
@@ -130,29 +130,49 @@ func compareSite(t *testing.T, m *output.Memory, figs map[string]exportedFigure)
 // cited matches a figure cited in Markdown with the characters around it.
 var cited = regexp.MustCompile(`([\p{Han}]{0,3})\{\{([a-z0-9.:-]+)\}\}([\p{Han}]{0,3})`)
 
-// compareBriefing checks each figure that the summary cites where the
-// briefing prints it: the words around it in the Markdown, with the
-// figure's text between them, must be in the briefing's text; and each key
-// figure's label is followed by its value.
-func compareBriefing(t *testing.T, pdf []byte, fsys fstest.MapFS, figs map[string]exportedFigure) {
+// compareBriefing checks each figure that the printed narrative (the
+// summary, the groups' and the provinces' pages) cites where the briefing
+// prints it: the words around it in the Markdown, with the figure's text
+// between them, must be in the briefing's text. The site's page of the
+// same narrative names each figure in full (group.dates on groups/1.md is
+// group.1.dates), in the same order. Each key figure's value must stand
+// under its label.
+func compareBriefing(t *testing.T, pdf []byte, m *output.Memory, fsys fstest.MapFS, figs map[string]exportedFigure) {
 	t.Helper()
 	text := squeeze(pdftotext(t, pdf))
-	summary := string(fsys["content/2015/summary.md"].Data)
 	n := 0
-	for _, sm := range cited.FindAllStringSubmatch(summary, -1) {
-		before, name, after := sm[1], sm[2], sm[3]
-		fig, format, _ := strings.Cut(name, ":")
-		want := figs[fig].Text
-		if format == "cn" {
-			want = i18n.ChineseNumber(int(figs[fig].Value.(float64)))
+	for name, f := range fsys {
+		md, ok := strings.CutPrefix(name, "content/2015/")
+		if !ok || !(md == "summary.md" || strings.HasPrefix(md, "groups/") || strings.HasPrefix(md, "provinces/")) {
+			continue
 		}
-		if !strings.Contains(text, before+squeeze(want)+after) {
-			t.Errorf("the briefing does not print %q for {{%s}} in summary.md", before+want+after, name)
+		page, _ := m.File(strings.TrimSuffix(md, ".md") + ".html")
+		var full []string
+		for _, sm := range shownFigure.FindAllStringSubmatch(string(page), -1) {
+			if sm[1] == "fig" {
+				full = append(full, sm[2])
+			}
 		}
-		n++
+		refs := cited.FindAllStringSubmatch(string(f.Data), -1)
+		if len(refs) != len(full) {
+			t.Errorf("%s cites %d figures; the site shows %d", name, len(refs), len(full))
+			continue
+		}
+		for i, sm := range refs {
+			before, written, after := sm[1], sm[2], sm[3]
+			_, format, _ := strings.Cut(written, ":")
+			want := figs[full[i]].Text
+			if format == "cn" {
+				want = i18n.ChineseNumber(int(figs[full[i]].Value.(float64)))
+			}
+			if !strings.Contains(text, before+squeeze(want)+after) {
+				t.Errorf("the briefing does not print %q for {{%s}} in %s", before+want+after, written, name)
+			}
+			n++
+		}
 	}
-	if n < 15 {
-		t.Errorf("only %d figures checked in the briefing's summary", n)
+	if n < 30 {
+		t.Errorf("only %d figures checked in the briefing", n)
 	}
 	words := pdfWords(t, pdf)
 	for _, fig := range []string{"groups", "provinces-visited", "visits", "people-met", "problems", "practices", "closed-rate", "overdue"} {
