@@ -100,6 +100,9 @@ type Options struct {
 	// Created is the creation date written into the PDF; the zero value
 	// means midnight UTC at the start of the as-of date.
 	Created time.Time
+	// PlainTemplates has html/template execute the site's templates,
+	// without the faster executor (site.Options.PlainTemplates).
+	PlainTemplates bool
 }
 
 // Result counts what Render wrote.
@@ -172,7 +175,7 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 }
 
 func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys}
+	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates}
 }
 
 func briefingLink(opts Options) string {

@@ -173,9 +173,11 @@ type Options struct {
 	// one per CPU.
 	Workers int
 
-	// htmlTemplateOnly has html/template execute every template, without
-	// the executor of package tmplexec: for the tests that compare them.
-	htmlTemplateOnly bool
+	// PlainTemplates has html/template execute every template, without
+	// the faster executor of package tmplexec: for the tests that compare
+	// the two, and for a user who suspects the executor (DUCHA_TMPLEXEC=off
+	// in the environment of ducha build, pdf and serve).
+	PlainTemplates bool
 }
 
 // Stats count what Render wrote.
@@ -228,6 +230,16 @@ func Prepare(ctx context.Context, p *model.Project, r *report.Report, opts Optio
 
 // Len returns the number of files of the site.
 func (s *Prepared) Len() int { return len(s.jobs) }
+
+// Names returns the names of the files of the site, in the order Render
+// writes them.
+func (s *Prepared) Names() []string {
+	names := make([]string, len(s.jobs))
+	for i, j := range s.jobs {
+		names[i] = j.name
+	}
+	return names
+}
 
 // File renders the file name (a path from the site root, such as
 // "findings/zj-01.html"). ok is false when the site has no such file.
@@ -295,7 +307,7 @@ func (s *site) writePage(w output.Writer, j job, pg *Page) error {
 
 // execute executes the template name with data, appending to b.
 func (s *site) execute(b *bytes.Buffer, name string, data any) error {
-	if s.opts.htmlTemplateOnly {
+	if s.opts.PlainTemplates {
 		return s.tmpl.ExecuteTemplate(b, name, data)
 	}
 	return s.exec.Execute(b, name, data)
