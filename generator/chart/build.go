@@ -89,36 +89,38 @@ func Matrix(r *report.Report) *Chart {
 	return c
 }
 
-// Status counts problems by where their rectification stands. Overdue
-// problems are counted apart from the other open ones, so the bars add up
-// to the number of problems.
+// Status counts problems by the status of their rectification: one bar
+// per status, the four adding up to the problems. Overdue problems (not
+// started or in progress, past their deadline) are the darker part of
+// their status's bar: overdue is a measure over the statuses, not a status
+// of its own.
 func Status(r *report.Report) *Chart {
-	c := &Chart{ID: "rectification_status", Title: i18n.Tr(r.Lang, "chart.status"), Kind: Bar, Horizontal: true}
-	counts := map[string]int{}
-	for _, f := range r.Problems {
-		switch {
-		case f.Overdue(r.AsOf):
-			counts["overdue"]++
-		case f.Rect != nil:
-			counts[string(f.Rect.Status)]++
-		}
+	c := &Chart{ID: "rectification_status", Title: i18n.Tr(r.Lang, "chart.status"), Kind: Bar, Horizontal: true, Stacked: true}
+	f := r.Figures
+	onTime := Series{Name: i18n.Tr(r.Lang, "chart.not-overdue"), Color: ColorInProgress}
+	overdue := Series{Name: i18n.Tr(r.Lang, "overdue"), Color: ColorOverdue}
+	for _, st := range model.Statuses {
+		c.Categories = append(c.Categories, i18n.Enum(r.Lang, st))
+		onTime.Values = append(onTime.Values, float64(f.ByStatus[st]-f.OverdueByStatus[st]))
+		onTime.Colors = append(onTime.Colors, StatusColor(st))
+		overdue.Values = append(overdue.Values, float64(f.OverdueByStatus[st]))
 	}
-	s := Series{Name: i18n.Tr(r.Lang, "problems")}
-	for _, k := range []struct{ key, label, color string }{
-		{"overdue", i18n.Tr(r.Lang, "overdue"), ColorOverdue},
-		{string(model.NotStarted), i18n.Enum(r.Lang, model.NotStarted), ColorNotStarted},
-		{string(model.InProgress), i18n.Enum(r.Lang, model.InProgress), ColorInProgress},
-		{string(model.Done), i18n.Enum(r.Lang, model.Done), ColorDone},
-		{string(model.Closed), i18n.Enum(r.Lang, model.Closed), ColorClosed},
-	} {
-		c.Categories = append(c.Categories, k.label)
-		s.Values = append(s.Values, float64(counts[k.key]))
-		s.Colors = append(s.Colors, k.color)
-	}
-	s.Color = ColorInProgress
-	c.Series = []Series{s}
-	c.Note = i18n.Trf(r.Lang, "chart.as-of", i18n.Date(r.Lang, r.AsOf))
+	c.Series = []Series{onTime, overdue}
+	c.Note = i18n.Trf(r.Lang, "chart.status-note", i18n.Date(r.Lang, r.AsOf), i18n.Int(f.Problems), i18n.Int(f.Overdue))
 	return c
+}
+
+// StatusColor returns the colour of a rectification status.
+func StatusColor(s model.Status) string {
+	switch s {
+	case model.NotStarted:
+		return ColorNotStarted
+	case model.InProgress:
+		return ColorInProgress
+	case model.Done:
+		return ColorDone
+	}
+	return ColorClosed
 }
 
 // Visits counts visited sites by type, stacked by open and covert visits.

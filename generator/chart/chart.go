@@ -115,17 +115,22 @@ type Table struct {
 	Rows    [][]string
 }
 
+// Format writes a value of the chart as its table and both backends'
+// labels write it: with thousands separators, and a percent sign for a
+// chart of percentages.
+func (c *Chart) Format(v float64) string {
+	s := i18n.Number(v)
+	if c.Unit == "%" {
+		s += "%"
+	}
+	return s
+}
+
 // Table returns the chart's data as a table: one row per category (per row
 // of a heatmap), one column per series (per category of a heatmap).
 func (c *Chart) Table(lang model.Lang) Table {
 	t := Table{Caption: c.Title}
-	format := func(v float64) string {
-		s := i18n.Number(v)
-		if c.Unit == "%" {
-			s += "%"
-		}
-		return s
-	}
+	format := c.Format
 	if c.Kind == Heatmap {
 		t.Header = append([]string{""}, c.Categories...)
 		for r, name := range c.Rows {

@@ -87,9 +87,11 @@ func checkProject(e *env, cmd, dir string, strict bool) (*pipeline.Checked, int,
 	return ch, ExitOK, true
 }
 
-// renderOptions reads the --as-of flag and SOURCE_DATE_EPOCH.
+// renderOptions reads the --as-of flag, SOURCE_DATE_EPOCH, and
+// DUCHA_TMPLEXEC=off, which has html/template execute the site's
+// templates without the faster executor.
 func renderOptions(e *env, cmd, asOf string) (pipeline.Options, bool) {
-	var opts pipeline.Options
+	opts := pipeline.Options{PlainTemplates: os.Getenv("DUCHA_TMPLEXEC") == "off"}
 	if asOf != "" {
 		d, err := model.ParseDate(asOf)
 		if err != nil {

@@ -78,7 +78,7 @@ func usage(w io.Writer) {
 		fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.summary)
 	}
 	b.WriteString("\nThe project directory defaults to the current directory.\n")
-	b.WriteString("Run \"ducha help <command>\" for a command's flags.\n")
+	b.WriteString("Run \"ducha help <command>\" for a command's flags, and \"ducha help figures\"\nfor the figures narrative can cite ({{problems}}) with their values.\n")
 	b.WriteString("The data format is documented in docs/data-format.md.\n\n")
 	b.WriteString("Exit codes: 0 ok, 1 the data has errors, 2 wrong usage, 3 internal or I/O failure.\n")
 	io.WriteString(w, b.String())
@@ -88,6 +88,9 @@ func help(e *env, args []string) int {
 	if len(args) == 0 {
 		usage(e.stdout)
 		return ExitOK
+	}
+	if args[0] == "figures" {
+		return runFigures(context.Background(), e, args[1:])
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && c.run != nil {

@@ -165,12 +165,13 @@ func minInterval(c *chart.Chart) float64 {
 	return 1
 }
 
-// barData gives each value its own colour where the series has one, and
-// hides the label of a zero, which would sit on the axis.
+// barData gives each value its own colour where the series has one, a
+// label written as the chart's table writes it (1,420, 86.5%), and hides
+// the label of a zero, which would sit on the axis.
 func barData(c *chart.Chart, s chart.Series) []opts.BarData {
 	data := make([]opts.BarData, len(s.Values))
 	for i, v := range s.Values {
-		data[i] = opts.BarData{Value: v}
+		data[i] = opts.BarData{Value: v, Label: &opts.Label{Formatter: c.Format(v)}}
 		if i < len(s.Colors) && s.Colors[i] != "" {
 			data[i].ItemStyle = &opts.ItemStyle{Color: s.Colors[i]}
 		}
@@ -190,9 +191,6 @@ func seriesOpts(c *chart.Chart, s chart.Series, i int) []charts.SeriesOpts {
 		position = "inside"
 	}
 	label := opts.Label{Show: opts.Bool(true), Position: position}
-	if c.Unit == "%" {
-		label.Formatter = "{c}%"
-	}
 	o := []charts.SeriesOpts{
 		charts.WithLabelOpts(label),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: s.Color}),

@@ -6,7 +6,9 @@ package i18n
 
 import (
 	"fmt"
+	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,8 +32,19 @@ func Tr(lang model.Lang, key string) string {
 // entry is one piece of interface text.
 type entry struct{ zh, en string }
 
-// Trf formats the interface text for key in lang with args.
+// Trf formats the interface text for key in lang with args. Every verb of
+// the interface text is %s: an int argument is written by Int, with
+// thousands separators, as every count is.
 func Trf(lang model.Lang, key string, args ...any) string {
+	cloned := false
+	for i, a := range args {
+		if n, ok := a.(int); ok {
+			if !cloned {
+				args, cloned = slices.Clone(args), true
+			}
+			args[i] = Int(n)
+		}
+	}
 	return fmt.Sprintf(Tr(lang, key), args...)
 }
 
@@ -46,10 +59,7 @@ func Date(lang model.Lang, d model.Date) string {
 	return fmt.Sprintf("%d年%d月%d日", d.Year, int(d.Month), d.Day)
 }
 
-// ShortDate formats d compactly for tables: 2015-11-23 in both languages.
-func ShortDate(d model.Date) string { return d.String() }
-
-// Period formats p for lang: 2015年11月15日至12月15日.
+// Period formats p for lang: 2015年11月15日至12月15日, 2015年11月16日至22日.
 func Period(lang model.Lang, p model.Period) string {
 	if p.IsZero() {
 		return ""
@@ -58,14 +68,19 @@ func Period(lang model.Lang, p model.Period) string {
 		return Date(lang, p.Start) + " – " + Date(lang, p.End)
 	}
 	end := Date(lang, p.End)
-	if p.End.Year == p.Start.Year {
+	switch {
+	case p.End.Year == p.Start.Year && p.End.Month == p.Start.Month:
+		end = fmt.Sprintf("%d日", p.End.Day)
+	case p.End.Year == p.Start.Year:
 		end = fmt.Sprintf("%d月%d日", int(p.End.Month), p.End.Day)
 	}
 	return Date(lang, p.Start) + "至" + end
 }
 
 // Number formats x with thousands separators and at most two decimals,
-// dropping trailing zeros: 1,234.5.
+// dropping trailing zeros: 1,234.5. Every number the site, the charts and
+// the briefing show goes through it (or Int, Percent), so that they look
+// alike everywhere.
 func Number(x float64) string {
 	s := strconv.FormatFloat(x, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
@@ -171,4 +186,10 @@ func List(lang model.Lang, items []string) string {
 		return strings.Join(items, ", ")
 	}
 	return strings.Join(items, "、")
+}
+
+// Percent formats a share from 0 to 100 with one decimal, the one
+// precision of every percentage ducha prints: 11.4%.
+func Percent(x float64) string {
+	return Number(math.Round(x*10)/10) + "%"
 }

@@ -2,7 +2,9 @@ package i18n
 
 // catalogs lists the tables of interface text, searched in order: the words
 // every output shares, then those of the site and of the briefing.
-func catalogs() []map[string]entry { return []map[string]entry{common, siteWords, pdfWords} }
+func catalogs() []map[string]entry {
+	return []map[string]entry{common, figureWords, siteWords, pdfWords}
+}
 
 // common holds the words the site and the briefing share: names of
 // enumerations, units, figures and chart titles.
@@ -118,4 +120,7 @@ var common = map[string]entry{
 	"chart.visits":               {"实地督查点（按类型与方式）", "Sites visited, by type and mode"},
 	"chart.indicator":            {"%s（各省份）", "%s, by province"},
 	"chart.as-of":                {"数据截至%s。", "As of %s."},
+	"chart.not-overdue":          {"未逾期", "Not overdue"},
+	// as-of date, problems, overdue
+	"chart.status-note": {"数据截至%s。四种状态合计%s个问题；其中逾期（未启动或整改中且已过整改时限）%s个，计入各自状态。", "As of %s. The four statuses add up to %s problems; %s of them are overdue (not started or in progress past their deadline), counted in their status."},
 }

@@ -21,6 +21,7 @@ var siteWords = map[string]entry{
 	"site.export.findings-json":      {"督查发现（JSON）", "Findings (JSON)"},
 	"site.export.rectification-csv":  {"整改台账（CSV）", "Rectification (CSV)"},
 	"site.export.rectification-json": {"整改台账（JSON）", "Rectification (JSON)"},
+	"site.export.figures-json":       {"全部统计数据（JSON）", "Every figure (JSON)"},
 
 	// Headings and labels.
 	"site.key-figures":          {"主要数据", "Key figures"},
@@ -44,8 +45,8 @@ var siteWords = map[string]entry{
 	"site.findings-by-province": {"督查发现（按省份）", "Findings by province"},
 	"site.overdue-problems":     {"逾期未完成整改的问题", "Problems overdue"},
 	"site.see-tracker":          {"查看整改台账 →", "See the tracker →"},
-	"site.rect.overdue":         {"逾期未完成", "Overdue"},
-	"site.rect.open":            {"整改中（未到期）", "Open, not yet due"},
+	"site.rect.overdue":         {"逾期未完成整改", "Overdue"},
+	"site.rect.open":            {"未启动或整改中（未逾期）", "Not started or in progress, not yet due"},
 	"site.rect.done":            {"已完成待核验", "Done, awaiting verification"},
 	"site.rect.closed":          {"已销号", "Closed"},
 
@@ -71,26 +72,26 @@ var siteWords = map[string]entry{
 	// date
 	"site.fig.as-of": {"截至%s", "as of %s"},
 	// number of units
-	"site.n-units": {"共%d个", "%d units"},
+	"site.n-units": {"共%s个", "%s units"},
 	// number of problems
-	"site.n-overdue": {"逾期%d个", "%d overdue"},
+	"site.n-overdue": {"逾期%s个", "%s overdue"},
 	// days
-	"site.overdue-days": {"逾期%d天", "%d days overdue"},
+	"site.overdue-days": {"逾期%s天", "%s days overdue"},
 	// visits, people met, problems, practices
 	"site.group-work":    {"走访点位%s个，座谈交流%s人次，发现问题%s个、好经验好做法%s项。", "%s sites visited, %s people met, %s problems and %s good practices found."},
 	"site.province-work": {"走访点位%s个，座谈交流%s人次，发现问题%s个、好经验好做法%s项。", "%s sites visited, %s people met, %s problems and %s good practices found."},
 	// groups, member units
-	"site.groups-lead": {"领导小组组成%d个督查组，%d个成员单位参加。", "%d supervision groups, staffed from %d member units."},
+	"site.groups-lead": {"领导小组组成%s个督查组，%s个成员单位参加。", "%s supervision groups, staffed from %s member units."},
 	// units, reports received, visited on site
-	"site.provinces-lead": {"全国%d个省（区、市）中，%d个报送了自查报告，%d个接受了实地督查。", "Of the %d provincial-level units, %d sent a self-examination report and %d were visited on site."},
+	"site.provinces-lead": {"全国%s个省（区、市）中，%s个报送了自查报告，%s个接受了实地督查。", "Of the %s provincial-level units, %s sent a self-examination report and %s were visited on site."},
 	// items
-	"site.items-lead": {"本次督查围绕%d个方面的重点事项展开。", "The supervision covered %d key items."},
+	"site.items-lead": {"本次督查围绕%s个方面的重点事项展开。", "The supervision covered %s key items."},
 	// problems, practices, provinces
-	"site.item-work": {"共发现问题%s个、好经验好做法%s项，涉及%d个省份。", "%s problems and %s good practices, found in %d provinces."},
+	"site.item-work": {"共发现问题%s个、好经验好做法%s项，涉及%s个省份。", "%s problems and %s good practices, found in %s provinces."},
 	// findings, problems, practices
 	"site.findings-lead": {"共%s条督查发现，其中问题%s个、好经验好做法%s项。", "%s findings: %s problems and %s good practices."},
 	// date, number overdue
-	"site.overdue-intro": {"截至%s，共有%d个问题逾期未完成整改。", "As of %s, %d problems are open past their deadline."},
+	"site.overdue-intro": {"截至%s，共有%s个问题逾期未完成整改。", "As of %s, %s problems are open past their deadline."},
 	// date
 	"site.no-overdue": {"截至%s，没有逾期未完成整改的问题。", "As of %s, no problem is open past its deadline."},
 	// date

@@ -24,9 +24,16 @@ func TestDocumentedKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The figures the narrative cites are names, not keys: their own test
+	// keeps their section true (package figures).
+	text := string(doc)
+	if i := strings.Index(text, "\n## Figures\n"); i >= 0 {
+		end := strings.Index(text[i+1:], "\n## ")
+		text = text[:i] + text[i+1+end:]
+	}
 	row := regexp.MustCompile("(?m)^\\| `([^`]+)` \\|")
 	documented := map[string]bool{}
-	for _, m := range row.FindAllStringSubmatch(string(doc), -1) {
+	for _, m := range row.FindAllStringSubmatch(text, -1) {
 		if strings.ContainsAny(m[1], "./<") {
 			continue // a file, not a key
 		}

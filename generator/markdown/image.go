@@ -124,7 +124,7 @@ func (r *Renderer) LocalImages(src []byte) []Image {
 		return nil
 	}
 	var out []Image
-	_ = ast.Walk(r.Parse(src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(r.Parse(src, nil), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		img, ok := n.(*ast.Image)
 		if !entering || !ok {
 			return ast.WalkContinue, nil

@@ -15,7 +15,7 @@ func TestRemoteImage(t *testing.T) {
 		"![远](&#47;&#47;example.org/a.png)",
 		"![远](HTTPS://example.org/a.png)",
 	} {
-		html := r.HTML([]byte(src))
+		html := r.HTML([]byte(src), nil)
 		if strings.Contains(html, "<img") || !strings.Contains(html, `class="remote-image"`) {
 			t.Errorf("%s: %s", src, html)
 		}

@@ -46,34 +46,44 @@ func New(opts Options) *Renderer {
 	}
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+			parser.WithInlineParsers(util.Prioritized(figureParser{}, 500))),
 		goldmark.WithRendererOptions(htmlOpts...),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(&imageRenderer{unsafe: opts.UnsafeHTML}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
+			util.Prioritized(&imageRenderer{unsafe: opts.UnsafeHTML}, 100),
+			util.Prioritized(figureRenderer{}, 100))),
 	)
 	return &Renderer{md: md}
 }
 
-// Convert renders src as HTML to w.
-func (r *Renderer) Convert(src []byte, w io.Writer) error {
-	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return r.md.Convert(src, w, parser.WithContext(ctx))
+// Convert renders src as HTML to w. Figures cited in src ({{name}}) are
+// resolved through figs; with none, they are shown as written.
+func (r *Renderer) Convert(src []byte, w io.Writer, figs Figures) error {
+	return r.md.Convert(src, w, parser.WithContext(newContext(figs)))
 }
 
-// HTML renders src and returns the HTML.
-func (r *Renderer) HTML(src []byte) string {
+// HTML renders src and returns the HTML, as Convert does.
+func (r *Renderer) HTML(src []byte, figs Figures) string {
 	var b bytes.Buffer
-	if err := r.Convert(src, &b); err != nil {
+	if err := r.Convert(src, &b, figs); err != nil {
 		return ""
 	}
 	return b.String()
 }
 
-// Parse parses src into goldmark's syntax tree, with the same extensions
-// and heading IDs as Convert, for backends that draw Markdown themselves.
-// Text segments of the tree point into src.
-func (r *Renderer) Parse(src []byte) ast.Node {
+// Parse parses src into goldmark's syntax tree, with the same extensions,
+// heading IDs and figures as Convert, for backends that draw Markdown
+// themselves. Text segments of the tree point into src.
+func (r *Renderer) Parse(src []byte, figs Figures) ast.Node {
+	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(newContext(figs)))
+}
+
+func newContext(figs Figures) parser.Context {
 	ctx := parser.NewContext(parser.WithIDs(newIDs()))
-	return r.md.Parser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	if figs != nil {
+		ctx.Set(figuresKey, figs)
+	}
+	return ctx
 }
 
 // ids generates heading anchors that keep Chinese characters: "## 督查概况"

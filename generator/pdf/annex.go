@@ -37,16 +37,16 @@ func (b *briefing) rectification() {
 	b.section(b.word("section-rect"))
 	asOf := i18n.Date(b.lang, b.r.AsOf)
 	if len(b.r.Unclosed) == 0 {
-		b.paragraph(b.wordf("all-closed", asOf, f.Problems))
+		b.paragraph(b.wordf("all-closed", asOf, i18n.Int(f.Problems)))
 		return
 	}
 	tracked := b.tracked()
-	which := b.wordf("rect-all", len(tracked))
+	which := b.wordf("rect-all", i18n.Int(len(tracked)))
 	if b.large() {
-		which = b.wordf("rect-large", len(tracked), len(b.r.Unclosed)-len(tracked))
+		which = b.wordf("rect-large", i18n.Int(len(tracked)), i18n.Int(len(b.r.Unclosed)-len(tracked)))
 	}
-	b.paragraph(b.wordf("rect-summary", asOf, f.Problems, f.ByStatus[model.Closed], f.ByStatus[model.Done],
-		f.ByStatus[model.InProgress], f.ByStatus[model.NotStarted], f.Overdue) + b.sentenceSep() + which)
+	b.paragraph(b.wordf("rect-summary", asOf, i18n.Int(f.Problems), i18n.Int(f.ByStatus[model.Closed]), i18n.Int(f.ByStatus[model.Done]),
+		i18n.Int(f.ByStatus[model.InProgress]), i18n.Int(f.ByStatus[model.NotStarted]), i18n.Int(f.Overdue)) + b.sentenceSep() + which)
 	if len(tracked) == 0 {
 		return
 	}
@@ -105,7 +105,7 @@ func (b *briefing) rectRow(tb *table, no int, f *model.Finding) ([]cell, []*text
 	responsible, deadline := "", ""
 	status := textOf("", tableStyle)
 	if rc := f.Rect; rc != nil {
-		responsible, deadline = rc.Responsible.In(b.lang), i18n.ShortDate(rc.Deadline)
+		responsible, deadline = rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline)
 		status = textOf(i18n.Enum(b.lang, rc.Status), tableStyle)
 		if d := b.r.DaysOverdue(f); d > 0 {
 			status.hardBreak()
@@ -155,11 +155,11 @@ func (b *briefing) annexFindings() ([]*model.Finding, string) {
 	case model.AnnexNone:
 		return nil, ""
 	case model.AnnexProblems:
-		return r.Problems, b.wordf("annex-problems", len(r.Problems), len(r.Practices))
+		return r.Problems, b.wordf("annex-problems", i18n.Int(len(r.Problems)), i18n.Int(len(r.Practices)))
 	case model.AnnexOpen:
-		return r.Unclosed, b.wordf("annex-open", len(r.Unclosed), len(r.Findings))
+		return r.Unclosed, b.wordf("annex-open", i18n.Int(len(r.Unclosed)), i18n.Int(len(r.Findings)))
 	}
-	return r.Findings, b.wordf("annex-all", len(r.Findings), len(r.Problems), len(r.Practices))
+	return r.Findings, b.wordf("annex-all", i18n.Int(len(r.Findings)), i18n.Int(len(r.Problems)), i18n.Int(len(r.Practices)))
 }
 
 // annexSet returns the findings the annex lists, as a set.
@@ -250,7 +250,7 @@ func (b *briefing) evidence(f *model.Finding) string {
 		if v == nil {
 			continue
 		}
-		s := i18n.ShortDate(v.Date) + " " + v.Place.In(b.lang)
+		s := i18n.Date(b.lang, v.Date) + " " + v.Place.In(b.lang)
 		if report.ModeOf(v) == model.Covert {
 			s += b.paren(i18n.Enum(b.lang, model.Covert))
 		}
@@ -260,7 +260,7 @@ func (b *briefing) evidence(f *model.Finding) string {
 		return b.wordf("evidence-line", strings.Join(vs, b.listSep()))
 	}
 	if !f.Date.IsZero() {
-		return b.wordf("found-on", i18n.ShortDate(f.Date))
+		return b.wordf("found-on", i18n.Date(b.lang, f.Date))
 	}
 	return ""
 }

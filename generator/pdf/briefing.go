@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
@@ -22,6 +23,7 @@ type briefing struct {
 	c    *model.Campaign
 	lang model.Lang
 	md   *markdown.Renderer
+	figs *figures.Table // what the narrative cites
 	body *flow
 	toc  []tocEntry
 	// counters for section numbers, anchors and figures
@@ -190,6 +192,7 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 func (b *briefing) narrativeMD(pg *model.Page) *mdBlock {
 	m := newMD(b.ts, pg.Body, textWidth, bodyStyle, leadBody)
 	m.media = b.media(pg)
+	m.figs = b.figs.In(figures.ScopeOf(pg))
 	m.firstIndent = b.lang == model.ZH
 	m.justify = true
 	return m

@@ -5,7 +5,6 @@ import (
 	"strconv"
 
 	"github.com/ducha/ducha/generator/chart"
-	"github.com/ducha/ducha/generator/i18n"
 )
 
 // This file is the vector backend of package chart: it draws a chart
@@ -159,14 +158,9 @@ func (cv *chartView) legend() *box {
 	}}
 }
 
-// format formats a value of the chart.
-func (cv *chartView) format(v float64) string {
-	s := i18n.Number(v)
-	if cv.c.Unit == "%" {
-		s += "%"
-	}
-	return s
-}
+// format formats a value of the chart, as the site and the chart's table
+// do.
+func (cv *chartView) format(v float64) string { return cv.c.Format(v) }
 
 // plot returns the plot of the chart.
 func (cv *chartView) plot(h float64) *box {

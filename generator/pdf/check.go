@@ -153,7 +153,7 @@ func (ck *checker) markdown(t model.Text, what string) {
 	seen := map[rune]bool{}
 	var order []rune
 	first := map[rune]int{}
-	mdRunes(ck.md.Parse(src), src, func(r rune, off int) {
+	mdRunes(ck.md.Parse(src, nil), src, func(r rune, off int) {
 		if ck.drawable(r) || seen[r] {
 			return
 		}
@@ -181,7 +181,7 @@ func (ck *checker) page(pg *model.Page) {
 		line int
 	}
 	seen := map[at]bool{}
-	mdRunes(ck.md.Parse(src), src, func(r rune, off int) {
+	mdRunes(ck.md.Parse(src, nil), src, func(r rune, off int) {
 		if ck.drawable(r) {
 			return
 		}

@@ -42,6 +42,9 @@ type mdBlock struct {
 	// image then prints its description, as does every image when media
 	// is nil.
 	media func(dest string) []byte
+	// figs resolves the figures the Markdown cites; nil: they print as
+	// written.
+	figs  markdown.Figures
 	notes []ast.Node // footnotes, in order
 }
 
@@ -52,7 +55,7 @@ func newMD(ts *typesetter, src []byte, width float64, body style, lead float64) 
 
 // render sets the document src, parsed by md.
 func (m *mdBlock) render(md *markdown.Renderer) []*box {
-	doc := md.Parse(m.src)
+	doc := md.Parse(m.src, m.figs)
 	m.headingBase = 6
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
@@ -210,6 +213,12 @@ func (m *mdBlock) inlineNode(t *text, n ast.Node, st style) {
 		}
 	case *ast.String:
 		t.add(string(n.Value), st)
+	case *markdown.Figure:
+		if n.Resolved {
+			t.add(n.Value, st)
+		} else {
+			t.add(n.Source(), st)
+		}
 	case *ast.CodeSpan:
 		cs := st
 		cs.role = roleSans

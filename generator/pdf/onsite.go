@@ -65,8 +65,8 @@ func (b *briefing) group(gs *report.GroupStats) {
 		{b.word("members"), b.textFact(i18n.List(b.lang, members))},
 		{b.word("provinces"), b.textFact(i18n.List(b.lang, provs))},
 		{b.word("dates"), b.textFact(i18n.Period(b.lang, dates))},
-		{b.word("visits"), b.textFact(b.wordf("group-visits", gs.Visits, i18n.Int(gs.PeopleMet)))},
-		{b.word("findings"), b.textFact(b.wordf("group-findings", gs.Problems, gs.BySeverity[model.High], gs.BySeverity[model.Medium], gs.BySeverity[model.Low], gs.Practices))},
+		{b.word("visits"), b.textFact(b.wordf("group-visits", i18n.Int(gs.Visits), i18n.Int(gs.PeopleMet)))},
+		{b.word("findings"), b.textFact(b.findingCounts(&gs.Counts))},
 	}))
 	b.body.add(vspace(8))
 	b.narrative(model.PageGroup, strconv.Itoa(g.No))
@@ -108,24 +108,15 @@ func (b *briefing) province(ps *report.ProvinceStats) {
 			self = b.word("not-submitted")
 		}
 	}
-	covert, random := 0, 0
-	for _, v := range in.Visits {
-		if report.ModeOf(v) == model.Covert {
-			covert++
-		}
-		if report.SelectionOf(v) == model.RandomSelection {
-			random++
-		}
-	}
-	found := b.wordf("group-findings", ps.Problems, ps.BySeverity[model.High], ps.BySeverity[model.Medium], ps.BySeverity[model.Low], ps.Practices)
+	found := b.findingCounts(&ps.Counts)
 	if ps.Overdue > 0 {
-		found += b.listSep() + b.wordf("overdue-n", ps.Overdue)
+		found += b.listSep() + b.wordf("overdue-n", i18n.Int(ps.Overdue))
 	}
 	b.addAll(b.facts([]fact{
 		{b.word("group"), b.textFact(group)},
 		{b.word("dates"), b.textFact(i18n.Period(b.lang, dates))},
 		{b.word("self-exam"), b.textFact(self)},
-		{b.word("visits"), b.textFact(b.wordf("province-visits", len(in.Visits), covert, random, i18n.Int(ps.PeopleMet)))},
+		{b.word("visits"), b.textFact(b.wordf("province-visits", i18n.Int(ps.Visits), i18n.Int(ps.ByMode[model.Covert]), i18n.Int(ps.BySelection[model.RandomSelection]), i18n.Int(ps.PeopleMet)))},
 		{b.word("findings"), b.textFact(found)},
 	}))
 	b.body.add(vspace(8))
@@ -175,7 +166,7 @@ func (b *briefing) visits(in *model.Inspection) {
 		if report.ModeOf(v) == model.Covert {
 			ms.color = hexColor(chart.ColorCovert)
 		}
-		rows = append(rows, []*text{textOf(i18n.ShortDate(v.Date), tableStyle), place,
+		rows = append(rows, []*text{textOf(i18n.Date(b.lang, v.Date), tableStyle), place,
 			textOf(i18n.Enum(b.lang, v.Site), tableStyle), textOf(mode, ms), textOf(i18n.Int(v.Met), tableStyle)})
 	}
 	tb.autoWidths(header, rows)
@@ -292,7 +283,7 @@ func (b *briefing) more(fs []*model.Finding) {
 		key = "more-not-listed"
 	}
 	b.body.add(vspace(6))
-	b.addAll(b.ts.lines(textOf(b.wordf(key, len(rest)), style{role: roleSans, size: 9, color: colMuted}), para{width: textWidth, lead: 1.6 * 9}))
+	b.addAll(b.ts.lines(textOf(b.wordf(key, i18n.Int(len(rest))), style{role: roleSans, size: 9, color: colMuted}), para{width: textWidth, lead: 1.6 * 9}))
 }
 
 // findingEntry sets a finding in full: title, facts, rectification.
@@ -355,11 +346,18 @@ func (b *briefing) rectLine(f *model.Finding) *text {
 	st := style{role: roleSans, size: 9, color: colMuted}
 	status := i18n.Enum(b.lang, rc.Status)
 	if rc.Status == model.Closed && !rc.Closed.IsZero() {
-		status += b.paren(i18n.ShortDate(rc.Closed))
+		status += b.paren(i18n.Date(b.lang, rc.Closed))
 	}
-	t := textOf(b.wordf("rect-line", rc.Responsible.In(b.lang), i18n.ShortDate(rc.Deadline), status), st)
+	t := textOf(b.wordf("rect-line", rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline), status), st)
 	if d := b.r.DaysOverdue(f); d > 0 {
 		t.add(b.comma()+b.wordf("days-overdue-n", d), style{role: roleBold, size: 9, color: hexColor(chart.ColorOverdue)})
 	}
 	return t
+}
+
+// findingCounts says how many problems, by severity, and good practices
+// the counts c hold.
+func (b *briefing) findingCounts(c *report.Counts) string {
+	return b.wordf("group-findings", i18n.Int(c.Problems), i18n.Int(c.BySeverity[model.High]), i18n.Int(c.BySeverity[model.Medium]),
+		i18n.Int(c.BySeverity[model.Low]), i18n.Int(c.Practices))
 }

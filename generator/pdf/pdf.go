@@ -116,6 +116,7 @@ import (
 	"github.com/signintech/gopdf"
 
 	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/report"
@@ -145,6 +146,9 @@ type Fonts struct {
 type Options struct {
 	Fonts    Fonts
 	Markdown *markdown.Renderer // nil: a renderer with default options
+	// Figures are the figures the narrative cites ({{problems}}); nil
+	// computes them from the report.
+	Figures *figures.Table
 	// Created is the creation date written into the PDF: fixed, so that the
 	// same input gives the same bytes. The zero time writes no date.
 	Created time.Time
@@ -214,6 +218,9 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	}
 	b := newBriefing(ts, p, r, md)
 	b.project = opts.Project
+	if b.figs = opts.Figures; b.figs == nil {
+		b.figs = figures.New(r)
+	}
 	pages, err := b.build(ctx)
 	if err != nil {
 		return Stats{}, err

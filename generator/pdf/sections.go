@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ducha/ducha/generator/chart"
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
 )
@@ -41,9 +42,9 @@ func (b *briefing) summary() {
 		b.addAll(m.render(b.md))
 		return
 	}
-	f := b.r.Figures
-	b.paragraph(b.wordf("summary-auto", f.Groups, f.OnSite, f.Visits, i18n.Int(f.PeopleMet), f.Problems, f.Practices,
-		i18n.Date(b.lang, b.r.AsOf), f.ByStatus[model.Closed], f.Overdue))
+	fig := b.figs.Text
+	b.paragraph(b.wordf("summary-auto", fig("groups"), fig("provinces-visited"), fig("visits"), fig("people-met"), fig("problems"), fig("practices"),
+		fig("as-of"), fig("problems.closed"), fig("overdue")))
 }
 
 // fact is a row of a table of particulars.
@@ -148,8 +149,8 @@ func (b *briefing) selfExams() {
 		return
 	}
 	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
-	f := b.r.Figures
-	b.paragraph(b.wordf("self-exam-line", f.SelfExamTotal, f.SelfExamDone, f.SelfExamTotal-f.SelfExamDone))
+	fig := b.figs.Text
+	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
 	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
 	header := []*text{
 		textOf(b.word("province"), headStyle), textOf(b.word("self-exam"), headStyle),
@@ -167,7 +168,7 @@ func (b *briefing) selfExams() {
 		}
 		rows = append(rows, []*text{
 			textOf(pr.Name.In(b.lang), tableStyle), status,
-			textOf(i18n.ShortDate(s.Date), tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
+			textOf(i18n.Date(b.lang, s.Date), tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
 		})
 	}
 	tb.autoWidths(header, rows)
@@ -210,30 +211,23 @@ type tile struct {
 	color             rgb
 }
 
-// figureTiles sets the key figures as a grid of tiles.
+// toneColors colour the key figures by what they are about.
+var toneColors = map[figures.Tone]string{
+	figures.ToneValue:    chart.ColorValue,
+	figures.ToneProblem:  chart.ColorProblem,
+	figures.TonePractice: chart.ColorPractice,
+	figures.ToneClosed:   chart.ColorClosed,
+	figures.ToneOverdue:  chart.ColorOverdue,
+}
+
+// figureTiles sets the key figures (figures.Table.Tiles, the same as the
+// site's) as a grid of tiles.
 func (b *briefing) figureTiles() *box {
-	f := b.r.Figures
-	var provs []string
-	for _, ps := range b.r.Provinces {
-		provs = append(provs, ps.Province.Label(b.lang))
+	var tiles []tile
+	for _, t := range b.figs.Tiles() {
+		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, hexColor(toneColors[t.Tone])})
 	}
-	if len(provs) > 8 {
-		provs = nil // too many to name in a tile
-	}
-	value := hexColor(chart.ColorValue)
-	tiles := []tile{
-		{b.word("groups"), i18n.Int(f.Groups), b.wordf("figure-sub-members", f.MemberUnits), value},
-		{b.word("on-site"), i18n.Int(f.OnSite), i18n.List(b.lang, provs), value},
-		{b.word("self-exam-count"), i18n.Int(f.SelfExamDone) + "/" + i18n.Int(f.SelfExamTotal), b.wordf("figure-sub-self", f.SelfExamTotal), value},
-		{b.word("sites-visited"), i18n.Int(f.Visits), b.wordf("figure-sub-sites",
-			i18n.Enum(b.lang, model.Covert), f.ByMode[model.Covert], i18n.Enum(b.lang, model.RandomSelection), f.BySelection[model.RandomSelection]), value},
-		{b.word("people-met"), i18n.Int(f.PeopleMet), "", value},
-		{b.word("problems"), i18n.Int(f.Problems), b.wordf("figure-sub-sev", f.BySeverity[model.High], f.BySeverity[model.Medium], f.BySeverity[model.Low]), hexColor(chart.ColorProblem)},
-		{b.word("practices"), i18n.Int(f.Practices), "", hexColor(chart.ColorPractice)},
-		{b.word("overdue"), i18n.Int(f.Overdue), b.wordf("figure-sub-over", i18n.Date(b.lang, b.r.AsOf)), hexColor(chart.ColorOverdue)},
-		{b.word("closed-share"), i18n.Number(f.ClosedShare) + "%", b.wordf("figure-sub-closed", f.ByStatus[model.Closed]), hexColor(chart.ColorClosed)},
-	}
-	const cols, gap = 3, 8.0
+	const cols, gap = 4, 8.0
 	w := (textWidth - gap*(cols-1)) / cols
 	type laid struct {
 		t   tile

@@ -16,8 +16,7 @@ import (
 var uiKeys = []string{
 	"all-closed", "annex", "annex-all", "annex-open", "annex-problems", "annex-title", "as-of", "basis", "briefing",
 	"category", "closed-share", "content", "contents", "date", "dates", "days-overdue-n", "deadline", "edition",
-	"evidence-line", "figure", "figure-sub-closed", "figure-sub-members", "figure-sub-over", "figure-sub-self",
-	"figure-sub-sev", "figure-sub-sites", "findings", "found-on", "good-practices", "group", "group-findings",
+	"evidence-line", "figure", "findings", "found-on", "good-practices", "group", "group-findings",
 	"group-visits", "groups", "id", "illustrative", "illustrative-mark", "ind-intro", "indicator", "indicators-table",
 	"item", "item-points", "items", "lead-unit", "leader", "leader-line", "led-by", "main-problems", "meets-target",
 	"member-units", "members", "met", "methods", "misses-target", "mode", "more-in-annex", "more-not-listed",
@@ -28,7 +27,10 @@ var uiKeys = []string{
 	"self-exam-line", "self-exam-sent", "severity", "site", "sites-visited", "status", "submitted", "summary",
 	"summary-auto", "target", "value", "value-note", "verdict", "visits", "visits-table",
 	"chart.findings-by-province", "chart.findings-by-item", "chart.matrix", "chart.status", "chart.visits",
-	"chart.indicator", "chart.as-of", "total",
+	"chart.indicator", "chart.as-of", "chart.not-overdue", "chart.status-note", "total",
+	"fig.groups", "fig.provinces-visited", "fig.visits", "fig.people-met", "fig.problems", "fig.practices",
+	"fig.closed-rate", "fig.overdue", "fig.tile.groups", "fig.tile.provinces", "fig.tile.visits", "fig.tile.people",
+	"fig.tile.problems", "fig.tile.practices", "fig.tile.closed", "fig.tile.overdue",
 }
 
 // uiText returns every character the briefing's own words may print in

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/load"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
@@ -54,6 +55,7 @@ func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
 	if len(p.Campaigns) == 0 && diags.Len() == 0 {
 		diags.Errorf(model.Pos{File: "data"}, "no campaign: create data/<year>/campaign.yaml (see docs/data-format.md)")
 	}
+	checkFigures(p, diags)
 	fonts, err := c.loadFonts(fsys, p.Config, diags)
 	if err != nil {
 		return nil, err
@@ -66,6 +68,22 @@ func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
 		}
 	}
 	return &Checked{Project: p, Fonts: fonts, Diags: diags}, nil
+}
+
+// checkFigures checks the figures the narrative cites; and, once the data
+// has no errors (the figures can then be computed), warns where it states
+// a count by hand that the data contradicts.
+func checkFigures(p *model.Project, diags *diag.List) {
+	md := markdown.New(markdown.Options{})
+	for _, c := range p.Campaigns {
+		figures.Check(c, md, diags)
+	}
+	if diags.HasErrors(false) {
+		return
+	}
+	for _, c := range p.Campaigns {
+		figures.Lint(figures.New(report.New(c, p.Config.Lang())), c, md, diags)
+	}
 }
 
 // Options configure Render.
@@ -82,6 +100,9 @@ type Options struct {
 	// Created is the creation date written into the PDF; the zero value
 	// means midnight UTC at the start of the as-of date.
 	Created time.Time
+	// PlainTemplates has html/template execute the site's templates,
+	// without the faster executor (site.Options.PlainTemplates).
+	PlainTemplates bool
 }
 
 // Result counts what Render wrote.
@@ -99,6 +120,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	if err != nil {
 		return Result{}, err
 	}
+	figs := figures.New(r)
 	var (
 		wg      sync.WaitGroup
 		st      site.Stats
@@ -108,12 +130,12 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	)
 	if opts.Site {
 		wg.Go(func() {
-			st, siteErr = site.Render(ctx, w, p, r, siteOptions(fsys, md, opts))
+			st, siteErr = site.Render(ctx, w, p, r, siteOptions(fsys, md, figs, opts))
 		})
 	}
 	if opts.Briefing {
 		wg.Go(func() {
-			pages, pdfErr = writeBriefing(ctx, fsys, w, p, r, ch.Fonts, md, opts)
+			pages, pdfErr = writeBriefing(ctx, fsys, w, p, r, ch.Fonts, md, figs, opts)
 		})
 	}
 	wg.Wait()
@@ -131,7 +153,7 @@ func PrepareSite(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*s
 	if err != nil {
 		return nil, nil, err
 	}
-	prep, err := site.Prepare(ctx, p, r, siteOptions(fsys, md, opts))
+	prep, err := site.Prepare(ctx, p, r, siteOptions(fsys, md, figures.New(r), opts))
 	return prep, r.Campaign, err
 }
 
@@ -152,8 +174,8 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 	return p, r, md, nil
 }
 
-func siteOptions(fsys fs.FS, md *markdown.Renderer, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Briefing: briefingLink(opts), Project: fsys}
+func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options) site.Options {
+	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates}
 }
 
 func briefingLink(opts Options) string {
@@ -163,7 +185,7 @@ func briefingLink(opts Options) string {
 	return ""
 }
 
-func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, opts Options) (int, error) {
+func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, figs *figures.Table, opts Options) (int, error) {
 	f, err := w.Create(BriefingName)
 	if err != nil {
 		return 0, err
@@ -172,7 +194,7 @@ func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Pr
 	if created.IsZero() {
 		created = r.AsOf.Time()
 	}
-	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Created: created, Project: fsys})
+	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Figures: figs, Created: created, Project: fsys})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

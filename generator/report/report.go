@@ -42,31 +42,62 @@ type Figures struct {
 	MemberUnits   int // member units taking part
 	SelfExamDone  int // self-examination reports received
 	SelfExamTotal int // provinces expected to report
-	Visits        int
-	PeopleMet     int
-	BySite        map[model.SiteType]int
-	ByMode        map[model.Mode]int
-	BySelection   map[model.Selection]int
-	Findings      int
-	Problems      int
-	Practices     int
-	BySeverity    map[model.Severity]int // problems only
-	ByStatus      map[model.Status]int   // problems only
-	Overdue       int                    // open problems past their deadline on AsOf
-	ClosedShare   float64                // closed problems / problems, 0 to 100
+	VisitCounts
+	Findings int // problems and good practices
+	Counts
 }
 
-// Counts is a count of findings broken down.
+// Counts is a count of findings broken down. The four statuses of
+// ByStatus add up to Problems; Overdue is a measure over them (problems
+// not started or in progress whose deadline has passed), never a status
+// of its own.
 type Counts struct {
 	Problems   int
 	Practices  int
-	BySeverity map[model.Severity]int
-	ByStatus   map[model.Status]int
-	Overdue    int
+	BySeverity map[model.Severity]int // problems by severity
+	ByStatus   map[model.Status]int   // problems by rectification status
+	Overdue    int                    // problems past their deadline on AsOf, not done
+	// OverdueByStatus splits Overdue by status: not started or in
+	// progress.
+	OverdueByStatus map[model.Status]int
 }
 
 func newCounts() Counts {
-	return Counts{BySeverity: map[model.Severity]int{}, ByStatus: map[model.Status]int{}}
+	return Counts{BySeverity: map[model.Severity]int{}, ByStatus: map[model.Status]int{}, OverdueByStatus: map[model.Status]int{}}
+}
+
+// Unclosed returns the number of problems not yet closed: not started, in
+// progress, or done and awaiting verification.
+func (c *Counts) Unclosed() int { return c.Problems - c.ByStatus[model.Closed] }
+
+// ClosedRate returns the share of problems closed, from 0 to 100; 0 when
+// there are no problems.
+func (c *Counts) ClosedRate() float64 {
+	if c.Problems == 0 {
+		return 0
+	}
+	return 100 * float64(c.ByStatus[model.Closed]) / float64(c.Problems)
+}
+
+// VisitCounts count on-site visits broken down.
+type VisitCounts struct {
+	Visits      int // visits (sites)
+	PeopleMet   int // people met at them
+	BySite      map[model.SiteType]int
+	ByMode      map[model.Mode]int
+	BySelection map[model.Selection]int
+}
+
+func newVisitCounts() VisitCounts {
+	return VisitCounts{BySite: map[model.SiteType]int{}, ByMode: map[model.Mode]int{}, BySelection: map[model.Selection]int{}}
+}
+
+func (vc *VisitCounts) add(v *model.Visit) {
+	vc.Visits++
+	vc.PeopleMet += v.Met
+	vc.BySite[v.Site]++
+	vc.ByMode[ModeOf(v)]++
+	vc.BySelection[SelectionOf(v)]++
 }
 
 func (c *Counts) add(f *model.Finding, asOf model.Date) {
@@ -81,6 +112,7 @@ func (c *Counts) add(f *model.Finding, asOf model.Date) {
 	}
 	if f.Overdue(asOf) {
 		c.Overdue++
+		c.OverdueByStatus[f.Rect.Status]++
 	}
 }
 
@@ -89,8 +121,8 @@ type ProvinceStats struct {
 	Province   *model.Province
 	Inspection *model.Inspection
 	Counts
-	ByItem    map[string]int // problems by item ID
-	PeopleMet int
+	VisitCounts
+	ByItem map[string]int // problems by item ID
 }
 
 // ItemStats are the figures of one key item.
@@ -105,9 +137,8 @@ type ItemStats struct {
 type GroupStats struct {
 	Group *model.Group
 	Counts
-	Visits    int
-	PeopleMet int
-	Findings  []*model.Finding
+	VisitCounts
+	Findings []*model.Finding
 }
 
 // New derives the report of campaign c in language lang, as of the
@@ -172,9 +203,9 @@ func (r *Report) stats() {
 		if in.Province == nil {
 			continue
 		}
-		ps := &ProvinceStats{Province: in.Province, Inspection: in, Counts: newCounts(), ByItem: map[string]int{}}
+		ps := &ProvinceStats{Province: in.Province, Inspection: in, Counts: newCounts(), VisitCounts: newVisitCounts(), ByItem: map[string]int{}}
 		for _, v := range in.Visits {
-			ps.PeopleMet += v.Met
+			ps.VisitCounts.add(v)
 			r.Visits = append(r.Visits, v)
 		}
 		r.Provinces = append(r.Provinces, ps)
@@ -188,11 +219,12 @@ func (r *Report) stats() {
 	}
 	byGroup := map[*model.Group]*GroupStats{}
 	for _, g := range c.Groups {
-		gs := &GroupStats{Group: g, Counts: newCounts()}
+		gs := &GroupStats{Group: g, Counts: newCounts(), VisitCounts: newVisitCounts()}
 		for _, pr := range g.Provinces {
 			if ps := byProvince[pr.ID]; ps != nil {
-				gs.Visits += len(ps.Inspection.Visits)
-				gs.PeopleMet += ps.PeopleMet
+				for _, v := range ps.Inspection.Visits {
+					gs.VisitCounts.add(v)
+				}
 			}
 		}
 		r.Groups = append(r.Groups, gs)
@@ -201,21 +233,21 @@ func (r *Report) stats() {
 	for _, f := range r.Findings {
 		if f.Province != nil {
 			if ps := byProvince[f.Province.ID]; ps != nil {
-				ps.add(f, r.AsOf)
+				ps.Counts.add(f, r.AsOf)
 				if f.IsProblem() {
 					ps.ByItem[f.ItemID]++
 				}
 			}
 		}
 		if is := byItem[f.ItemID]; is != nil {
-			is.add(f, r.AsOf)
+			is.Counts.add(f, r.AsOf)
 			is.Findings = append(is.Findings, f)
 			if f.IsProblem() && f.Province != nil {
 				is.ByProvince[f.Province.ID]++
 			}
 		}
 		if gs := byGroup[f.Group]; gs != nil {
-			gs.add(f, r.AsOf)
+			gs.Counts.add(f, r.AsOf)
 			gs.Findings = append(gs.Findings, f)
 		}
 	}
@@ -236,26 +268,15 @@ func (r *Report) figures() {
 			f.SelfExamDone++
 		}
 	}
-	f.BySite = map[model.SiteType]int{}
-	f.ByMode = map[model.Mode]int{}
-	f.BySelection = map[model.Selection]int{}
+	f.VisitCounts = newVisitCounts()
 	for _, v := range r.Visits {
-		f.Visits++
-		f.PeopleMet += v.Met
-		f.BySite[v.Site]++
-		f.ByMode[ModeOf(v)]++
-		f.BySelection[SelectionOf(v)]++
+		f.VisitCounts.add(v)
 	}
-	counts := newCounts()
+	f.Counts = newCounts()
 	for _, x := range r.Findings {
-		counts.add(x, r.AsOf)
+		f.Counts.add(x, r.AsOf)
 	}
 	f.Findings = len(r.Findings)
-	f.Problems, f.Practices = counts.Problems, counts.Practices
-	f.BySeverity, f.ByStatus, f.Overdue = counts.BySeverity, counts.ByStatus, counts.Overdue
-	if f.Problems > 0 {
-		f.ClosedShare = 100 * float64(f.ByStatus[model.Closed]) / float64(f.Problems)
-	}
 }
 
 // ModeOf returns the mode of a visit, open when not given.

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"context"
 	"html/template"
-	"math"
 	"runtime"
 	"slices"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/ducha/ducha/generator/chart"
 	"github.com/ducha/ducha/generator/echarts"
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
@@ -29,6 +29,7 @@ type site struct {
 	lang model.Lang
 	opts Options
 	md   *markdown.Renderer
+	figs *figures.Table // what narrative cites
 
 	tmpl   *template.Template
 	exec   *tmplexec.Executor // executes tmpl
@@ -74,7 +75,10 @@ func (l freeList[T]) put(x T) {
 }
 
 func newSite(p *model.Project, r *report.Report, opts Options) (*site, error) {
-	s := &site{p: p, c: r.Campaign, r: r, lang: r.Lang, opts: opts, md: opts.Markdown}
+	s := &site{p: p, c: r.Campaign, r: r, lang: r.Lang, opts: opts, md: opts.Markdown, figs: opts.Figures}
+	if s.figs == nil {
+		s.figs = figures.New(r)
+	}
 	// A worker holds a buffer for its page and, at times, one for a partial.
 	s.buffers = newFreeList(4*max(opts.Workers, runtime.GOMAXPROCS(0)), func() *bytes.Buffer { return new(bytes.Buffer) })
 	s.mdWriters = newFreeList(max(opts.Workers, runtime.GOMAXPROCS(0)), newMDWriter)
@@ -117,7 +121,7 @@ func (s *site) newShared() *Site {
 		Illustrative: c.Illustrative,
 		Note:         c.Note.In(lang),
 		Briefing:     s.opts.Briefing,
-		Figures:      figures(s.r),
+		Figures:      tiles(s.figs),
 	}
 	if lang == model.EN {
 		sh.HTMLLang = "en"
@@ -141,33 +145,25 @@ func (s *site) newShared() *Site {
 		{"findings-json", tr("site.export.findings-json"), "export/findings.json"},
 		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv"},
 		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json"},
+		{"figures-json", tr("site.export.figures-json"), "export/figures.json"},
 	}
 	return sh
 }
 
-// figures returns the key figures of a campaign.
-func figures(r *report.Report) []Figure {
-	f, lang := r.Figures, r.Lang
-	tr := func(k string) string { return i18n.Tr(lang, k) }
-	n := i18n.Int
-	part := func(label string, v int) string { return label + " " + n(v) }
-	var sev []string
-	for _, x := range model.Severities {
-		sev = append(sev, part(i18n.Enum(lang, x), f.BySeverity[x]))
+// tiles returns the key figures of a campaign, each linked to the page
+// that explains it.
+func tiles(t *figures.Table) []Figure {
+	paths := map[string]string{
+		"groups": "groups/index.html", "provinces-visited": "provinces/index.html",
+		"visits": "visits.html", "people-met": "visits.html",
+		"problems": "findings/index.html", "practices": "findings/index.html",
+		"closed-rate": "rectification.html", "overdue": "rectification.html",
 	}
-	return []Figure{
-		{Label: tr("groups"), Value: n(f.Groups), Detail: i18n.Trf(lang, "site.fig.member-units", n(f.MemberUnits)), Path: "groups/index.html"},
-		{Label: tr("on-site"), Value: n(f.OnSite), Detail: i18n.Trf(lang, "site.fig.self-exam", n(f.SelfExamDone), n(f.SelfExamTotal)), Path: "provinces/index.html"},
-		{Label: tr("sites-visited"), Value: n(f.Visits), Detail: strings.Join([]string{
-			part(i18n.Enum(lang, model.Covert), f.ByMode[model.Covert]),
-			part(i18n.Enum(lang, model.RandomSelection), f.BySelection[model.RandomSelection]),
-		}, " · "), Path: "visits.html"},
-		{Label: tr("people-met"), Value: n(f.PeopleMet), Detail: tr("site.fig.people-met"), Path: "visits.html"},
-		{Label: tr("problems"), Value: n(f.Problems), Detail: strings.Join(sev, " · "), Path: "findings/index.html"},
-		{Label: tr("practices"), Value: n(f.Practices), Detail: tr("site.fig.practices"), Path: "findings/index.html"},
-		{Label: tr("closed-share"), Value: i18n.Number(math.Round(f.ClosedShare*10)/10) + "%", Detail: i18n.Trf(lang, "site.fig.closed", n(f.ByStatus[model.Closed]), n(f.Problems)), Path: "rectification.html"},
-		{Label: tr("overdue"), Value: n(f.Overdue), Detail: i18n.Trf(lang, "site.fig.as-of", i18n.Date(lang, r.AsOf)), Path: "rectification.html", Alert: f.Overdue > 0},
+	var out []Figure
+	for _, tl := range t.Tiles() {
+		out = append(out, Figure{Name: tl.Name, Label: tl.Label, Value: tl.Value, Detail: tl.Detail, Path: paths[tl.Name], Alert: tl.Alert})
 	}
+	return out
 }
 
 // prepare renders every finding's Markdown once, on all CPUs, for the
@@ -185,11 +181,11 @@ func (s *site) prepare(ctx context.Context) error {
 	}
 	return run(ctx, s.opts.Workers, s.findings, func(v *Finding) error {
 		var err error
-		if v.Detail, err = s.htmlOf(v.Finding.Detail.In(s.lang)); err != nil {
+		if v.Detail, err = s.htmlOf(v.Finding.Detail.In(s.lang), nil); err != nil {
 			return err
 		}
 		if v.Rect != nil {
-			v.Notes, err = s.htmlOf(v.Rect.Notes.In(s.lang))
+			v.Notes, err = s.htmlOf(v.Rect.Notes.In(s.lang), nil)
 		}
 		return err
 	})
@@ -213,7 +209,7 @@ func (s *site) narrative(kind model.PageKind, key string) (template.HTML, error)
 	if pg == nil || pg.Draft {
 		return "", nil
 	}
-	return s.htmlOf(string(pg.Body))
+	return s.htmlOf(string(pg.Body), s.figs.In(figures.ScopeOf(pg)))
 }
 
 // chart prepares the chart c for a page.

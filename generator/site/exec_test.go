@@ -26,14 +26,17 @@ func TestExecutor(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		name string
-		fsys fs.FS
-		lang model.Lang
+		name      string
+		fsys      fs.FS
+		lang      model.Lang
+		templates fs.FS // the project's own templates
 	}{
-		{"sample", os.DirFS("../.."), ""},
-		{"hostile", os.DirFS("testdata/hostile"), ""},
-		{"minimal-en", os.DirFS("../../testdata/projects/minimal"), model.EN},
-		{"synth-300", big, ""},
+		{"sample", os.DirFS("../.."), "", nil},
+		{"hostile", os.DirFS("testdata/hostile"), "", nil},
+		{"minimal-en", os.DirFS("../../testdata/projects/minimal"), model.EN, nil},
+		{"synth-300", big, "", nil},
+		{"overridden", os.DirFS("../.."), "", os.DirFS("testdata/overrides")},
+		{"hostile-overridden", os.DirFS("testdata/hostile"), "", os.DirFS("testdata/overrides")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := loadFS(t, tc.fsys)
@@ -42,13 +45,30 @@ func TestExecutor(t *testing.T) {
 			}
 			r := report.New(p.Current(), p.Config.Lang())
 			var fast, plain output.Memory
-			opts := Options{Briefing: "briefing.pdf"}
-			if _, err := Render(context.Background(), &fast, p, r, opts); err != nil {
+			opts := Options{Briefing: "briefing.pdf", Templates: tc.templates}
+			prep, err := Prepare(context.Background(), p, r, opts)
+			if err != nil {
 				t.Fatal(err)
 			}
-			opts.htmlTemplateOnly = true
+			for _, name := range prep.Names() {
+				data, _, err := prep.File(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				output.WriteFile(&fast, name, data)
+			}
+			if n, first := prep.s.exec.Bugs(); n > 0 {
+				t.Errorf("the executor failed %d times on its own bugs (html/template did the work again); the first: %s", n, first)
+			}
+			opts.PlainTemplates = true
 			if _, err := Render(context.Background(), &plain, p, r, opts); err != nil {
 				t.Fatal(err)
+			}
+			if tc.templates != nil {
+				page, _ := fast.File(findingPath(p.Current().Findings()[0]))
+				if !bytes.Contains(page, []byte("data-id=")) {
+					t.Fatal("the override of finding.html was not used")
+				}
 			}
 			names := plain.Names()
 			if len(fast.Names()) != len(names) {
@@ -86,6 +106,9 @@ func TestExecutorDoesTheWork(t *testing.T) {
 	if fast, slow := s.exec.Stats(); slow != 0 || fast < st.pages.Load() {
 		t.Errorf("the executor ran %d templates and left %d to html/template; want all %d pages and their partials", fast, slow, st.pages.Load())
 	}
+	if n, first := s.exec.Bugs(); n > 0 {
+		t.Errorf("the executor failed %d times on its own bugs; the first: %s", n, first)
+	}
 }
 
 func loadFS(t *testing.T, fsys fs.FS) *model.Project {
@@ -109,4 +132,20 @@ func firstDiff(want, got []byte) string {
 	}
 	from := max(0, i-80)
 	return "want …" + string(want[from:min(len(want), i+80)]) + "\ngot  …" + string(got[from:min(len(got), i+80)])
+}
+
+// TestPlainTemplates: with PlainTemplates, html/template executes every
+// template, and the executor none.
+func TestPlainTemplates(t *testing.T) {
+	p := loadFS(t, os.DirFS("../../testdata/projects/minimal"))
+	prep, err := Prepare(context.Background(), p, report.New(p.Current(), p.Config.Lang()), Options{PlainTemplates: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := prep.File("index.html"); err != nil {
+		t.Fatal(err)
+	}
+	if fast, slow := prep.s.exec.Stats(); fast != 0 || slow != 0 {
+		t.Errorf("the executor ran %d templates and was asked for %d; want none", fast, slow)
+	}
 }

@@ -113,6 +113,13 @@ func (s *site) appendRectCells(row []string, f *Finding) []string {
 	return append(row, r.Responsible.In(s.lang), r.Deadline.String(), i18n.Enum(s.lang, r.Status), days, r.Closed.String(), r.Notes.In(s.lang))
 }
 
+// figuresJSON is every figure of the campaign, as narrative cites it.
+func (s *site) figuresJSON() ([]byte, error) {
+	var b bytes.Buffer
+	err := s.figs.WriteJSON(&b)
+	return b.Bytes(), err
+}
+
 func severity(lang model.Lang, v model.Severity) string {
 	if v == "" {
 		return ""

@@ -18,9 +18,9 @@ type funcs struct {
 	lang  model.Lang
 	cache sync.Map // partialKey → template.HTML
 
-	// dates and shortDates remember formatted dates: the same dates
+	// dates remembers formatted dates: the same dates
 	// come again on page after page.
-	dates, shortDates formatted[model.Date]
+	dates formatted[model.Date]
 }
 
 // formatted remembers the strings a function returned for values of K.
@@ -57,7 +57,7 @@ func (f *funcs) table() map[string]tmplexec.Func {
 		"label":     tmplexec.F1(f.label),
 		"enum":      tmplexec.F1E(f.enum),
 		"date":      tmplexec.F1(func(d model.Date) string { return f.dates.get(d, f.longDate) }),
-		"shortdate": tmplexec.F1(func(d model.Date) string { return f.shortDates.get(d, i18n.ShortDate) }),
+		"shortdate": tmplexec.F1(func(d model.Date) string { return f.dates.get(d, f.longDate) }),
 		"period":    tmplexec.F1(func(p model.Period) string { return i18n.Period(lang, p) }),
 		"num":       tmplexec.F1(i18n.Number),
 		"int":       tmplexec.F1(i18n.Int),
@@ -125,9 +125,9 @@ func (f *funcs) enum(v any) (string, error) {
 func (f *funcs) md(src any) (template.HTML, error) {
 	switch v := src.(type) {
 	case string:
-		return f.s.htmlOf(v)
+		return f.s.htmlOf(v, nil)
 	case model.Text:
-		return f.s.htmlOf(v.In(f.lang))
+		return f.s.htmlOf(v.In(f.lang), nil)
 	}
 	return "", fmt.Errorf("md: cannot render a %T", src)
 }

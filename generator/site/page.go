@@ -74,6 +74,7 @@ type Link struct {
 
 // Figure is one key figure: a number with what it counts.
 type Figure struct {
+	Name   string // the figure's name, as narrative cites it: problems
 	Label  string
 	Value  string
 	Detail string // a breakdown, e.g. "严重 10 · 较重 23 · 一般 11"
@@ -226,10 +227,14 @@ type FindingData struct {
 
 // RectificationData is the data of rectification.html.
 type RectificationData struct {
+	// Statuses count the problems by status, then the overdue ones among
+	// them; Path is an anchor on the page, or empty.
+	Statuses []Figure
 	Sections []*TrackerSection
 }
 
-// TrackerSection is one part of the tracker: overdue, open, done or closed.
+// TrackerSection is one part of the tracker: overdue; not started or in
+// progress and not yet due; done; or closed.
 type TrackerSection struct {
 	Key      string
 	Title    string

@@ -59,6 +59,7 @@ func (s *site) files() []job {
 		{name: "export/findings.json", data: s.findingsJSON},
 		{name: "export/rectification.csv", data: s.rectificationCSV},
 		{name: "export/rectification.json", data: s.rectificationJSON},
+		{name: "export/figures.json", data: s.figuresJSON},
 	}
 	if s.opts.Project != nil {
 		// The pages are where their Markdown is in content/<campaign>/
@@ -307,11 +308,25 @@ func (s *site) rectification() (*Page, error) {
 		}
 		sections[i].Findings = append(sections[i].Findings, f)
 	}
-	p := s.page("rectification.html", "rectification", s.tr("rectification"), &RectificationData{Sections: sections})
+	p := s.page("rectification.html", "rectification", s.tr("rectification"), &RectificationData{Statuses: s.statusFigures(), Sections: sections})
 	p.Crumbs = []Link{s.crumb("overview")}
 	ch, err := s.chart(chart.Status(s.r))
 	p.Charts = []*Chart{ch}
 	return p, err
+}
+
+// statusFigures are the counts of problems by status, which add up to the
+// problems, and then the overdue ones among them, each linked to the part
+// of the tracker that lists them where there is one.
+func (s *site) statusFigures() []Figure {
+	var out []Figure
+	anchors := map[model.Status]string{model.Done: "#done", model.Closed: "#closed"}
+	for _, st := range model.Statuses {
+		name := "problems." + string(st)
+		out = append(out, Figure{Name: name, Label: i18n.Enum(s.lang, st), Value: s.figs.Text(name), Path: anchors[st]})
+	}
+	overdue := s.figs.Get("overdue")
+	return append(out, Figure{Name: overdue.Name, Label: s.tr("overdue"), Value: overdue.Text, Path: "#overdue", Alert: overdue.Number > 0})
 }
 
 func (s *site) visits() (*Page, error) {

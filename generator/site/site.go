@@ -82,7 +82,8 @@
 //	label X                 the short name of a province, unit, item or campaign
 //	enum VALUE              the label of an enumeration value: severity, status, kind, site, mode...
 //	date DATE               a date: 2015年11月23日, or 23 November 2015
-//	shortdate DATE          a date as 2015-11-23
+//	shortdate DATE          the same as date, for templates written when tables
+//	                        wrote 2015-11-23: dates have one style per language
 //	period PERIOD           a period: 2015年11月15日至12月15日
 //	num FLOAT, int INT      numbers with thousands separators
 //	value FLOAT MEASURE     a number with its unit: 86.5%, 312 件
@@ -143,6 +144,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ducha/ducha/generator/figures"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
@@ -156,6 +158,9 @@ type Options struct {
 	Templates fs.FS
 	// Markdown renders narrative and finding details.
 	Markdown *markdown.Renderer
+	// Figures are the figures narrative cites ({{problems}}); nil computes
+	// them from the report.
+	Figures *figures.Table
 	// Briefing is the file name of the PDF briefing to link to, or "" when
 	// no briefing is built.
 	Briefing string
@@ -168,9 +173,11 @@ type Options struct {
 	// one per CPU.
 	Workers int
 
-	// htmlTemplateOnly has html/template execute every template, without
-	// the executor of package tmplexec: for the tests that compare them.
-	htmlTemplateOnly bool
+	// PlainTemplates has html/template execute every template, without
+	// the faster executor of package tmplexec: for the tests that compare
+	// the two, and for a user who suspects the executor (DUCHA_TMPLEXEC=off
+	// in the environment of ducha build, pdf and serve).
+	PlainTemplates bool
 }
 
 // Stats count what Render wrote.
@@ -223,6 +230,16 @@ func Prepare(ctx context.Context, p *model.Project, r *report.Report, opts Optio
 
 // Len returns the number of files of the site.
 func (s *Prepared) Len() int { return len(s.jobs) }
+
+// Names returns the names of the files of the site, in the order Render
+// writes them.
+func (s *Prepared) Names() []string {
+	names := make([]string, len(s.jobs))
+	for i, j := range s.jobs {
+		names[i] = j.name
+	}
+	return names
+}
 
 // File renders the file name (a path from the site root, such as
 // "findings/zj-01.html"). ok is false when the site has no such file.
@@ -290,7 +307,7 @@ func (s *site) writePage(w output.Writer, j job, pg *Page) error {
 
 // execute executes the template name with data, appending to b.
 func (s *site) execute(b *bytes.Buffer, name string, data any) error {
-	if s.opts.htmlTemplateOnly {
+	if s.opts.PlainTemplates {
 		return s.tmpl.ExecuteTemplate(b, name, data)
 	}
 	return s.exec.Execute(b, name, data)
@@ -346,8 +363,9 @@ func run[T any](ctx context.Context, workers int, jobs []T, do func(T) error) er
 	return firstErr
 }
 
-// htmlOf renders Markdown to HTML.
-func (s *site) htmlOf(src string) (template.HTML, error) {
+// htmlOf renders Markdown to HTML, with the figures it cites resolved
+// through figs (nil for none).
+func (s *site) htmlOf(src string, figs markdown.Figures) (template.HTML, error) {
 	if src == "" {
 		return "", nil
 	}
@@ -355,7 +373,7 @@ func (s *site) htmlOf(src string) (template.HTML, error) {
 	defer s.mdWriters.put(w)
 	w.buf.Reset()
 	w.Reset(&w.buf)
-	err := s.md.Convert([]byte(src), w)
+	err := s.md.Convert([]byte(src), w, figs)
 	if err == nil {
 		err = w.Flush()
 	}

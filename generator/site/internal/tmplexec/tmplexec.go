@@ -60,6 +60,13 @@ type Executor struct {
 	states chan *state
 
 	fast, slow atomic.Int64 // executions by the executor and by html/template
+
+	// bugs counts the executions that panicked for another reason than a
+	// case left to html/template: a bug of this package, which
+	// html/template then hides by doing the work. firstBug is the first
+	// such panic's value.
+	bugs     atomic.Int64
+	firstBug atomic.Value // string
 }
 
 // New returns an Executor for the set t, which must not have been executed
@@ -122,6 +129,15 @@ func (e *Executor) Execute(b *bytes.Buffer, name string, data any) error {
 // it left to html/template.
 func (e *Executor) Stats() (fast, slow int64) { return e.fast.Load(), e.slow.Load() }
 
+// Bugs returns how many executions failed on a bug of this package (a
+// panic other than a case left to html/template) and the first panic's
+// value. The output is still right, since html/template did the work
+// again; tests require none.
+func (e *Executor) Bugs() (n int64, first string) {
+	first, _ = e.firstBug.Load().(string)
+	return e.bugs.Load(), first
+}
+
 // program returns the program of the template name, or nil when it is
 // left to html/template.
 func (e *Executor) program(name string) *program {
@@ -168,6 +184,10 @@ func (e *Executor) run(p *program, b *bytes.Buffer, data any) (ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			ok = false
+			if _, left := r.(leftToHTMLTemplate); !left {
+				e.bugs.Add(1)
+				e.firstBug.CompareAndSwap(nil, fmt.Sprintf("%s: %v", p.name, r))
+			}
 			return // s may be in any state: leave it to the collector
 		}
 		s.reset()

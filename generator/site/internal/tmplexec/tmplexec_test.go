@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -213,8 +214,9 @@ func TestExecuted(t *testing.T) {
 	tmpl.Execute(&bytes.Buffer{}, testData())
 	e := New(tmpl, funcs)
 	var b bytes.Buffer
-	if err := e.Execute(&b, "t", testData()); err != nil || b.String() != template.HTMLEscapeString(hostile) && b.Len() == 0 {
-		t.Fatalf("got %q, %v", b.String(), err)
+	want, _ := reference(t, `{{.Name}}`, funcs, testData())
+	if err := e.Execute(&b, "t", testData()); err != nil || b.String() != want || want == "" {
+		t.Fatalf("got %q, %v; html/template writes %q", b.String(), err, want)
 	}
 	if fast, slow := e.Stats(); fast != 0 || slow != 1 {
 		t.Errorf("fast %d, slow %d; want everything left to html/template", fast, slow)
@@ -264,4 +266,42 @@ func FuzzEscapers(f *testing.F) {
 			t.Fatalf("%q:\ngot  %q, %v\nwant %q, %v", s, got.String(), err, want.String(), wantErr)
 		}
 	})
+}
+
+// escapersCheckedWith is the Go release whose html/template escapers
+// escape.go was last compared with: by TestExecutor in package site, the
+// tests of this package, and FuzzEscapers (make fuzz). html/template may
+// change its escaping in any release.
+const escapersCheckedWith = "go1.26"
+
+// TestGoRelease fails on a Go release other than the one the escapers
+// were checked against, so that an upgrade of Go is never silently trusted:
+// run make fuzz and go test ./generator/site/..., compare escape.go with
+// the new release's html/template (escape.go, html.go, url.go), then
+// update escapersCheckedWith.
+func TestGoRelease(t *testing.T) {
+	v := runtime.Version()
+	if !strings.HasPrefix(v, escapersCheckedWith+".") && v != escapersCheckedWith {
+		t.Fatalf("Go %s; the ported escapers were checked against %s: compare them with this release's html/template and run make fuzz before updating escapersCheckedWith", v, escapersCheckedWith)
+	}
+}
+
+// TestBugsCounted: a panic of the executor other than a case it leaves to
+// html/template is counted as a bug, and the output is still right.
+func TestBugsCounted(t *testing.T) {
+	funcs := testFuncs()
+	funcs["boom"] = F1(func(s string) string { panic("boom") })
+	src := `<p>{{boom .Name}}</p>`
+	e := New(template.Must(template.New("t").Funcs(FuncMap(funcs)).Parse(src)), funcs)
+	var b bytes.Buffer
+	err := e.Execute(&b, "t", testData())
+	if err == nil {
+		t.Fatal("no error: html/template reports the panic of a function")
+	}
+	if n, first := e.Bugs(); n != 1 || !strings.Contains(first, "boom") {
+		t.Errorf("bugs %d %q, want 1 with the panic's value", n, first)
+	}
+	if n, _ := New(template.Must(template.New("t").Funcs(FuncMap(funcs)).Parse(`{{.Missing}}`)), funcs).Bugs(); n != 0 {
+		t.Errorf("a fresh executor has %d bugs", n)
+	}
 }
