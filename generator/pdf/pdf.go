@@ -177,7 +177,7 @@ func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.Lis
 	if err != nil {
 		return fontProblem(p, fonts, err, diags)
 	}
-	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{})}
+	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
 	ck.campaign(p, c)
 	if p.Config.PDF.Font.Regular != "" {
 		ck.checkWords(p, diags)

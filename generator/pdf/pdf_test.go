@@ -791,6 +791,12 @@ title: 综合报告
 
 脚注十八[^1]
 
+[脚本二十一](javascript:alert(1))，<javascript:alert(2)>。
+
+<div>
+块二十二
+</div>
+
 ---
 
 ![图片十九](pic.png)
@@ -804,13 +810,13 @@ title: 综合报告
 	data, n := write(t, p, r)
 	all := strings.Join(pages(t, data, n), "")
 	for _, s := range []string{"综合报告", "一、概况", "正文加粗一与强调二，代码三，删除四，链接五(https://example.org/a)，https://example.org/b，",
-		"软换行不加空格；a*b&中；一、资金管理：存在问题六。内嵌七", "引用八", "1.有序九", "2.有序十", "嵌套十一", "任务十二", "任务十三",
+		"软换行不加空格；a*b&中；一、资金管理：存在问题六。<span>内嵌七</span>", "脚本二十一，javascript:alert(2)。", "<div>块二十二</div>", "引用八", "1.有序九", "2.有序十", "嵌套十一", "任务十二", "任务十三",
 		"代码块十四", "缩进十五", "左右", "单元十六17", "脚注十八[1]", "[1]脚注内容二十", "[图片十九]"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("the briefing lacks %q", s)
 		}
 	}
-	for _, s := range []string{"<span>", "**", "\\"} {
+	for _, s := range []string{"**", "\\", "(javascript:", "脚本二十一]"} {
 		if strings.Contains(all, s) {
 			t.Errorf("the briefing shows Markdown syntax %q", s)
 		}
@@ -821,6 +827,9 @@ title: 综合报告
 	}
 	if !bytes.Contains(data, []byte("/URI (https://example.org/a)")) {
 		t.Error("the link is not clickable")
+	}
+	if bytes.Contains(data, []byte("/URI (javascript")) {
+		t.Error("a javascript: link is clickable")
 	}
 }
 
