@@ -43,6 +43,10 @@
 // printed. Every page but the cover has a header (the campaign's short
 // title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
 // and the illustrative-data notice when the campaign is illustrative).
+// In the header the marking takes at most half the line and the title at
+// most two lines of the rest; on the cover the marking takes at most three
+// lines: what is longer is cut short with an ellipsis. The cover's title
+// wraps, onto more pages if it must.
 //
 // # The annex
 //

@@ -333,6 +333,49 @@ func (ts *typesetter) drawString(p *page, s string, st style, x, baseline float6
 	return w
 }
 
+// wrapAtMost breaks s into at most n lines width wide; when it needs more,
+// the last line is cut short with an ellipsis (see fit).
+func (ts *typesetter) wrapAtMost(s string, st style, width float64, n int) []string {
+	t := textOf(s, st)
+	ls := breakLines(t, ts, width, 0)
+	var out []string
+	for i, l := range ls {
+		if i == n-1 && len(ls) > n {
+			return append(out, ts.fit(string(t.runes[l.start:]), st, width))
+		}
+		out = append(out, string(t.runes[l.start:l.trimEnd(t.runes)]))
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// fit returns s when it is at most width wide in style st, and otherwise
+// as much of its start as fits with an ellipsis after it, so that what is
+// left out is seen to be.
+func (ts *typesetter) fit(s string, st style, width float64) string {
+	if ts.measure(s, st) <= width {
+		return s
+	}
+	ell := "…"
+	if !ts.faces.has('…') {
+		ell = "..."
+	}
+	room := width - ts.measure(ell, st)
+	rs := []rune(s)
+	w, i := 0.0, 0
+	for ; i < len(rs); i++ {
+		if !ignorable(rs[i]) {
+			w += ts.advance(&st, rs[i])
+		}
+		if w > room {
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:i]), " ") + ell
+}
+
 // wrap breaks s into lines at most width wide.
 func (ts *typesetter) wrap(s string, st style, width float64) []string {
 	t := textOf(s, st)
