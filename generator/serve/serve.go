@@ -155,7 +155,8 @@ func (s *Server) logf(format string, args ...any) {
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
 	fsys := os.DirFS(s.opts.Dir)
-	ch, err := s.cache.Check(fsys)
+	// The preview links the briefing, made when asked for: check for it.
+	ch, err := s.cache.Check(fsys, pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
 		return
