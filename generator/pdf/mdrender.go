@@ -552,7 +552,9 @@ func (m *mdBlock) footnotes(n *east.FootnoteList, width float64) []*box {
 			if draw != nil {
 				draw(p, x, y)
 			}
-			p.text(roleRegular, st.size, st.color, x, y+(lead-st.size)/2+0.86*st.size, label, 0)
+			ls := st
+			ls.role = roleRegular
+			m.ts.drawString(p, label, ls, x, y+(lead-st.size)/2+0.86*st.size, alignLeft)
 		}
 		bs[0] = &first
 		out = append(out, bs...)

@@ -55,14 +55,14 @@ var (
 type typesetter struct {
 	faces *faceSet
 	// adv caches advance widths at size 1, per face.
-	adv [numRoles]widthCache
+	adv []widthCache
 
 	mu      sync.Mutex
 	missing rune // the lowest character no face has; 0: none
 }
 
 func newTypesetter(faces *faceSet) *typesetter {
-	return &typesetter{faces: faces}
+	return &typesetter{faces: faces, adv: make([]widthCache, len(faces.faces))}
 }
 
 // widthCache holds the advance widths of a face's characters, filled as
@@ -120,14 +120,14 @@ func (ts *typesetter) noFace(r rune) {
 }
 
 // width returns the advance of r in face f at size 1, as gopdf measures it.
-func (ts *typesetter) width(f role, r rune) float64 {
+func (ts *typesetter) width(f faceID, r rune) float64 {
 	if r < 0 || r > unicode.MaxRune {
 		return 0
 	}
 	c := &ts.adv[f]
 	k, ok := c.get(r)
 	if !ok {
-		k = int32(ts.faces.font[f].width1000(r))
+		k = int32(ts.faces.faces[f].font.width1000(r))
 		c.put(r, k)
 	}
 	return float64(k) / 1000

@@ -125,10 +125,11 @@ func (s *Server) watchedFiles() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.checked != nil {
-		f := s.checked.Project.Config.PDF.Font
-		for _, p := range []string{f.Regular, f.Bold} {
-			if p != "" {
-				files = append(files, filepath.ToSlash(filepath.Clean(p)))
+		for _, role := range s.checked.Project.Config.PDF.Font.Roles() {
+			for _, p := range role.Files {
+				if p != "" {
+					files = append(files, filepath.ToSlash(filepath.Clean(p)))
+				}
 			}
 		}
 	}
