@@ -79,14 +79,6 @@ func (r *Renderer) Issues(src []byte) []Issue {
 // records what it changed.
 const issuesMeta = "ducha.issues"
 
-// Linked reports whether the renderer makes a link of a link to dest, as
-// written in the document: not when dest is a script (javascript:,
-// vbscript:), a data: address other than an image, or a file: address,
-// unless raw HTML is allowed.
-func (r *Renderer) Linked(dest []byte) bool {
-	return r.unsafe || !html.IsDangerousURL(util.URLEscape(dest, true))
-}
-
 // guard is the AST transformer that shows raw HTML as text and unsafe
 // links as their text (see the top of this file). It records what it
 // changes in the document's metadata, for Issues.
