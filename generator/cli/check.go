@@ -30,7 +30,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	ch, err := pipeline.Check(os.DirFS(dir))
+	// Check reports what would stop any build, the briefing's included.
+	ch, err := pipeline.Check(os.DirFS(dir), pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha check: %v\n", err)
 		return ExitInternal

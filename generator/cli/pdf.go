@@ -35,7 +35,7 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	start := time.Now()
 	gc := tuneGCForBuild()
 	defer gc.restore()
-	ch, code, ok := checkProject(e, "pdf", dir, *strict)
+	ch, code, ok := checkProject(e, "pdf", dir, *strict, true)
 	if !ok {
 		return code
 	}

@@ -332,6 +332,20 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 	v.Set(out)
 }
 
+// oneOrMore decodes a list that may be written as a single value, a list
+// of one, into the slice v. An empty list is an error: the key stands for
+// at least one value.
+func (d *decoder) oneOrMore(n *yaml.Node, v reflect.Value, name string) {
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}, Line: n.Line, Column: n.Column}
+	case n.Kind == yaml.SequenceNode && len(n.Content) == 0:
+		d.errorf(n, "%s is an empty list; give one value, or a list of them", name)
+		return
+	}
+	d.list(n, v, name, false)
+}
+
 // setMapKey stores the mapping key k in the mapkey field of the entry e.
 func (d *decoder) setMapKey(e reflect.Value, k *yaml.Node) {
 	for e.Kind() == reflect.Pointer {
@@ -432,6 +446,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			d.errorf(val, "%s is empty; give it a value", f.key)
 		} else if !isNull(val) && f.bykey {
 			d.list(val, v.Field(f.index), f.key, true)
+		} else if !isNull(val) && f.one {
+			d.oneOrMore(val, v.Field(f.index), f.key)
 		} else if !isNull(val) {
 			d.value(val, v.Field(f.index), f.key)
 		}

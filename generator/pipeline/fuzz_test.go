@@ -61,7 +61,7 @@ func FuzzBuild(f *testing.F) {
 		}
 		target := buildTargets[int(which)%len(buildTargets)]
 		fsys[target] = &fstest.MapFile{Data: data}
-		ch, err := Check(fsys)
+		ch, err := Check(fsys, CheckOptions{Briefing: true})
 		if err != nil {
 			t.Fatalf("I/O error from an in-memory project: %v", err)
 		}

@@ -134,10 +134,11 @@ func (s *Server) watchedFiles() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.checked != nil {
-		f := s.checked.Project.Config.PDF.Font
-		for _, p := range []string{f.Regular, f.Bold} {
-			if p != "" {
-				files = append(files, filepath.ToSlash(filepath.Clean(p)))
+		for _, role := range s.checked.Project.Config.PDF.Font.Roles() {
+			for _, p := range role.Files {
+				if p != "" {
+					files = append(files, filepath.ToSlash(filepath.Clean(p)))
+				}
 			}
 		}
 	}
@@ -179,7 +180,8 @@ func (s *Server) rebuild(ctx context.Context) {
 	}()
 	fsys := os.DirFS(s.opts.Dir)
 	s.stage("check")
-	ch, err := s.cache.Check(fsys)
+	// The preview links the briefing, made when asked for: check for it.
+	ch, err := s.cache.Check(fsys, pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
 		return

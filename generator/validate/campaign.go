@@ -17,6 +17,7 @@ func (v *validator) campaign(c *model.Campaign) {
 	v.onSite(c)
 	v.pages(c)
 	v.images(c)
+	v.markdown(c)
 }
 
 func (v *validator) scope(c *model.Campaign) {
