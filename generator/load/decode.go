@@ -60,8 +60,7 @@ func isNull(n *yaml.Node) bool {
 // value decodes n into v. name is what the value is, for messages: the key it
 // was written under, or a noun.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.errorf(n, "%s: anchors and aliases (&name, *name) are not supported; write the value out in full", name)
+	if d.skip(n) {
 		return
 	}
 	t := v.Type()
@@ -104,8 +103,22 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 	}
 }
 
+// skip reports whether n was refused, and reported, when the file was
+// parsed (see yamlCheck): then it holds no value, and the value it stands
+// for counts as one that could not be read.
+func (d *decoder) skip(n *yaml.Node) bool {
+	if refused(n) {
+		d.errs++
+		return true
+	}
+	return false
+}
+
 // scalar returns the text of a scalar node.
 func (d *decoder) scalar(n *yaml.Node, name string) (string, bool) {
+	if d.skip(n) {
+		return "", false
+	}
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, "%s must be a single value, not %s", name, describe(n))
 		return "", false
@@ -281,6 +294,9 @@ func (d *decoder) text(n *yaml.Node, name string) model.Text {
 
 // key checks a mapping key: a plain scalar, not seen before in the mapping.
 func (d *decoder) key(k *yaml.Node, seen map[string]*yaml.Node) bool {
+	if refused(k) {
+		return false
+	}
 	if k.Kind != yaml.ScalarNode || isNull(k) {
 		d.errorf(k, "a key must be a plain name, not %s", describe(k))
 		return false
@@ -310,6 +326,9 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 				continue
 			}
 			e := reflect.New(elem).Elem()
+			if elem.Kind() == reflect.Pointer {
+				e.Set(reflect.New(elem.Elem()))
+			}
 			d.value(val, e, k.Value)
 			d.setMapKey(e, k)
 			out = reflect.Append(out, e)
@@ -321,13 +340,18 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 		d.errorf(n, "%s must be a list (one \"- \" line per entry, or [a, b]), not %s", name, describe(n))
 		return
 	}
-	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
 	entry := name + " entry"
 	if noun, ok := nouns[derefType(elem)]; ok {
 		entry = noun
 	}
-	for i, c := range n.Content {
-		d.value(c, out.Index(i), entry)
+	for _, c := range n.Content {
+		if d.skip(c) {
+			continue // no entry to keep; elementPositions skips it too
+		}
+		e := reflect.New(elem).Elem()
+		d.value(c, e, entry)
+		out = reflect.Append(out, e)
 	}
 	v.Set(out)
 }
@@ -475,15 +499,20 @@ func commaHint(mapping, val *yaml.Node) string {
 
 // elementPositions records where each scalar of a list of scalars was
 // written, as the keys "key.0", "key.1", ..., so that a problem with one ID
-// in a list can point at it.
+// in a list can point at it. Like list, it counts no refused entry.
 func (d *decoder) elementPositions(src *model.Src, key string, val *yaml.Node) {
 	if val.Kind != yaml.SequenceNode {
 		return
 	}
-	for i, e := range val.Content {
+	i := 0
+	for _, e := range val.Content {
+		if refused(e) {
+			continue
+		}
 		if e.Kind == yaml.ScalarNode {
 			src.Keys = append(src.Keys, model.KeyPos{Key: key + "." + strconv.Itoa(i), Line: e.Line + d.line, Col: e.Column})
 		}
+		i++
 	}
 }
 
