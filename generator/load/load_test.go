@@ -250,3 +250,72 @@ func TestMediaNameNotUTF8(t *testing.T) {
 		t.Errorf("diagnostics %v, want one warning about the name", items)
 	}
 }
+
+// writeProject writes the minimal project into a new folder, and returns
+// the folder.
+func writeProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, f := range fixture.Minimal(t) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestBadNames: a file or folder whose name is not UTF-8 or holds a line
+// break or an invisible control is one problem, at its name quoted as Go
+// quotes a string; it is not read, and the other problems of the project
+// are still reported. Such a name used to stop check (not UTF-8) or forge
+// lines of its output (a line break).
+func TestBadNames(t *testing.T) {
+	dir := writeProject(t)
+	files := map[string]string{
+		"data/2015/provinces/zj\nfake.yaml:1:1: forged.yaml": "visits:\n",
+		"data/2015/provinces/\xff.yaml":                      "visits:\n",
+		"content/2015/pages/a\u202egpj.md":                   "---\ntitle: x\n---\n",
+		"content/2015/pages/\xfe\n/x.md":                     "---\ntitle: x\n---\n",
+		"data/2015/notes\r.txt":                              "",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Skipf("this file system takes no such name: %v", err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Skipf("this file system takes no such name: %v", err)
+		}
+	}
+	campaign := filepath.Join(dir, "data", "2015", "campaign.yaml")
+	data, _ := os.ReadFile(campaign)
+	os.WriteFile(campaign, []byte(strings.Replace(string(data), "as_of: 2016-03-31", "as_of: 2016-02-30", 1)), 0o644)
+
+	p, diags, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate.Project(p, diags)
+	var out strings.Builder
+	diag.Write(&out, diag.Text, diags.Items())
+	want := `"content/2015/pages/a\u202egpj.md": error-file
+"content/2015/pages/\xfe\n": error-folder
+data/2015/campaign.yaml:6:8: as_of: 2016-02-30 is not a real date; check the month and the day
+"data/2015/notes\r.txt": warning: warning-file
+"data/2015/provinces/zj\nfake.yaml:1:1: forged.yaml": error-file
+"data/2015/provinces/\xff.yaml": error-file
+`
+	got := regexp.MustCompile(`this folder's name [^\n]*`).ReplaceAllString(out.String(), "error-folder")
+	got = regexp.MustCompile(`this file's name [^\n]*so ducha does not read it; rename it`).ReplaceAllString(got, "error-file")
+	got = regexp.MustCompile(`this file's name [^\n]*and nothing reads it[^\n]*`).ReplaceAllString(got, "warning-file")
+	if got != want {
+		t.Errorf("check printed\n%s\nwant\n%s", out.String(), want)
+	}
+	if c := p.Campaign("2015"); c == nil || len(c.OnSite) != 1 || len(c.Pages) != 1 {
+		t.Errorf("files with bad names were read: %+v", c)
+	}
+}
