@@ -43,6 +43,7 @@ import (
 
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/suggest"
 )
 
@@ -128,16 +129,19 @@ func (l *loader) run() {
 	l.jobs = nil
 }
 
-// readFile reads a file, reporting it when it is missing and required.
+// readFile reads a file, reporting it when it is missing and required,
+// and when the project's file system refuses it (see package source).
 func (l *loader) readFile(name, what string, required bool) ([]byte, bool) {
 	l.markRead(name)
 	data, err := fs.ReadFile(l.fsys, name)
 	switch {
 	case err == nil:
 		return data, true
+	case l.refused(err):
+		l.unparsed(name)
 	case errors.Is(err, fs.ErrNotExist):
 		if required {
-			l.diags.Errorf(model.Pos{File: name}, "missing file: create it with %s (see docs/data-format.md)", what)
+			l.missing(name, what)
 			l.unparsed(name)
 		}
 	default:
@@ -146,10 +150,37 @@ func (l *loader) readFile(name, what string, required bool) ([]byte, bool) {
 	return nil, false
 }
 
-// exists reports whether name is there to be read.
+// missing reports a required file that does not exist.
+func (l *loader) missing(name, what string) {
+	pos := model.Pos{File: name}
+	if target, err := fs.ReadLink(l.fsys, name); err == nil {
+		l.diags.Errorf(pos, "this is a link to %q, which does not exist; correct the link, or put the file itself here", target)
+		return
+	}
+	if what == "" {
+		l.diags.Errorf(pos, "the file was removed while ducha read the project; check again")
+		return
+	}
+	l.diags.Errorf(pos, "missing file: create it with %s (see docs/data-format.md)", what)
+}
+
+// refused reports a file or folder that the project's file system will
+// not read (see package source), at its path, and reports whether err was
+// such a refusal.
+func (l *loader) refused(err error) bool {
+	var r *source.RefusedError
+	if !errors.As(err, &r) {
+		return false
+	}
+	l.diags.Errorf(model.Pos{File: r.Name}, "%s", r.Why)
+	return true
+}
+
+// exists reports whether name is there to be read: a file, or something
+// the project's file system refuses, which reading it then reports.
 func (l *loader) exists(name string) bool {
 	_, err := fs.Stat(l.fsys, name)
-	return err == nil
+	return err == nil || errors.As(err, new(*source.RefusedError))
 }
 
 // entries lists a folder's entries that the loader may read: not hidden,
@@ -157,7 +188,7 @@ func (l *loader) exists(name string) bool {
 // has none.
 func (l *loader) entries(dir string) []fs.DirEntry {
 	all, err := fs.ReadDir(l.fsys, dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !l.refused(err) {
 		l.fail(err)
 		return nil
 	}
@@ -289,12 +320,13 @@ func (l *loader) media(c *model.Campaign, dir string) {
 // walk calls fn for every file under dir, in lexical order, leaving out
 // hidden files and folders and those whose names messages cannot show
 // (unread reports them). It never follows a link: a link to a folder is
-// given to fn as a file.
+// given to fn as a file. A folder the project's file system refuses is
+// reported.
 func (l *loader) walk(dir string, fn func(name string, e fs.DirEntry)) {
 	err := fs.WalkDir(l.fsys, dir, func(name string, e fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
-			if errors.Is(err, fs.ErrNotExist) {
+			if errors.Is(err, fs.ErrNotExist) || l.refused(err) {
 				return nil
 			}
 			return err
@@ -381,8 +413,8 @@ func (l *loader) unread() {
 		err := fs.WalkDir(l.fsys, top, func(name string, e fs.DirEntry, err error) error {
 			switch {
 			case err != nil:
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
+				if errors.Is(err, fs.ErrNotExist) || errors.As(err, new(*source.RefusedError)) {
+					return nil // reported where it was read
 				}
 				return err
 			case name == top:

@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/validate"
 )
 
@@ -317,5 +319,38 @@ data/2015/campaign.yaml:6:8: as_of: 2016-02-30 is not a real date; check the mon
 	}
 	if c := p.Campaign("2015"); c == nil || len(c.OnSite) != 1 || len(c.Pages) != 1 {
 		t.Errorf("files with bad names were read: %+v", c)
+	}
+}
+
+// TestTooLarge: a file larger than source.MaxFileSize is one problem at
+// its path, and is never read.
+func TestTooLarge(t *testing.T) {
+	dir := writeProject(t)
+	if err := os.Truncate(filepath.Join(dir, "data", "2015", "groups.yaml"), source.MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	_, diags, err := Load(source.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := diags.Items()
+	if len(items) != 1 || items[0].Pos.String() != "data/2015/groups.yaml" || !strings.Contains(items[0].Message, "larger than 64 MiB") {
+		t.Errorf("problems %v, want one about the size of data/2015/groups.yaml", items)
+	}
+}
+
+// TestDanglingPage: a Markdown file that is a link to nothing says so,
+// whatever file system the project comes in. It used to say "missing
+// file: create it with  (see docs/data-format.md)".
+func TestDanglingPage(t *testing.T) {
+	fsys := fixture.Minimal(t)
+	fsys["content/2015/groups/1.md"] = &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("missing.md")}
+	_, diags, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/2015/groups/1.md: this is a link to "missing.md", which does not exist; correct the link, or put the file itself here`
+	if items := diags.Items(); len(items) != 1 || items[0].String() != want {
+		t.Errorf("problems %v, want\n%s", items, want)
 	}
 }

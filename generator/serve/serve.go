@@ -21,7 +21,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -30,6 +29,7 @@ import (
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/site"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/watch"
 )
 
@@ -154,7 +154,7 @@ func (s *Server) logf(format string, args ...any) {
 // the problems.
 func (s *Server) rebuild(ctx context.Context) {
 	start := time.Now()
-	fsys := os.DirFS(s.opts.Dir)
+	fsys := source.Dir(s.opts.Dir)
 	ch, err := s.cache.Check(fsys)
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
@@ -244,7 +244,7 @@ func (s *Server) briefing(ctx context.Context) ([]byte, error) {
 		return cached, nil
 	}
 	var mem output.Memory
-	if _, err := pipeline.Render(ctx, os.DirFS(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
+	if _, err := pipeline.Render(ctx, source.Dir(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
 		return nil, err
 	}
 	data, _ := mem.File(pipeline.BriefingName)
