@@ -223,6 +223,7 @@ func (l *loader) decodeData(name string, data []byte, v any, what string, diags 
 		l.unparsed(name)
 		return false
 	}
+	warnBidi(name, data, diags)
 	root := parseYAML(name, data, 0, diags)
 	if root == nil {
 		if onlyComments(data) {
@@ -395,7 +396,11 @@ func (l *loader) page(pg *model.Page) {
 	if !ok {
 		return
 	}
+	warnBidi(pg.Path, data, l.diags)
 	front, body, found := splitFrontMatter(pg.Path, data, l.diags)
+	if hasBidi(body) {
+		body = []byte(stripBidi(string(body)))
+	}
 	pg.Body = body
 	if !found {
 		return

@@ -26,8 +26,9 @@ func refused(n *yaml.Node) bool { return n.Tag == refusedTag }
 // each at its position: anchors and tags are reported and removed (the value
 // they stand on is read as if they were not there); aliases and merge keys
 // are reported and replaced by refused nodes, so that no path of the decoder
-// ever meets an alias. The YAML text is needed for what the parser does not
-// record: the bare tag "!".
+// ever meets an alias. It also removes bidirectional controls from every
+// scalar (see bidi.go). The YAML text is needed for what the parser does not
+// record: the bare tag "!" and escapes in double-quoted strings.
 type yamlCheck struct {
 	file  string
 	text  []byte // the YAML text that was parsed
@@ -59,6 +60,9 @@ func (c *yamlCheck) node(n *yaml.Node) {
 	if tag, ok := c.tag(n); ok {
 		c.diags.Errorf(c.pos(n), "tag %s: YAML tags (!name, !!type) are not supported; remove the tag, and write the value as the file format documents it", show(tag))
 		untag(n)
+	}
+	if n.Kind == yaml.ScalarNode {
+		c.scalar(n)
 	}
 	for i := 0; i < len(n.Content); i++ {
 		child := n.Content[i]
@@ -128,6 +132,66 @@ func (c *yamlCheck) at(n *yaml.Node) []byte {
 		rest = rest[size:]
 	}
 	return rest
+}
+
+// scalar removes bidirectional controls from a scalar's value. Those
+// written as such were reported with the file's text (warnBidi); those
+// written as escapes in a double-quoted string are reported here.
+func (c *yamlCheck) scalar(n *yaml.Node) {
+	if !hasBidi(n.Value) {
+		return
+	}
+	n.Value = stripBidi(n.Value)
+	if n.Style&yaml.DoubleQuotedStyle != 0 {
+		c.escapes(n)
+	}
+}
+
+// escapes reports the escapes (\u202E, \U0000202E) of bidirectional
+// controls in the double-quoted string at n.
+func (c *yamlCheck) escapes(n *yaml.Node) {
+	rest := c.at(n)
+	start := bytes.IndexByte(rest, '"')
+	if start < 0 {
+		return
+	}
+	line, col := n.Line, n.Column+utf8.RuneCount(rest[:start])+1
+	for i := start + 1; i < len(rest) && rest[i] != '"'; {
+		switch {
+		case rest[i] == '\n':
+			line, col, i = line+1, 1, i+1
+		case rest[i] == '\\' && i+1 < len(rest) && rest[i+1] == '\n':
+			line, col, i = line+1, 1, i+2
+		case rest[i] == '\\' && i+1 < len(rest):
+			e, width, ok := escape(rest[i+1:])
+			if ok && isBidi(e) {
+				c.diags.Warnf(model.Pos{File: c.file, Line: line + c.line, Col: col}, "%s", bidiMessage(e, true))
+			}
+			if !ok {
+				_, width = utf8.DecodeRune(rest[i+1:])
+			}
+			col += 1 + utf8.RuneCount(rest[i+1:i+1+width])
+			i += 1 + width
+		default:
+			_, size := utf8.DecodeRune(rest[i:])
+			i, col = i+size, col+1
+		}
+	}
+}
+
+// escape decodes a \u or \U escape of a double-quoted string, given the
+// text after the backslash, and returns the character and the escape's
+// length after the backslash.
+func escape(s []byte) (rune, int, bool) {
+	digits := map[byte]int{'u': 4, 'U': 8}[s[0]]
+	if digits == 0 || len(s) < 1+digits {
+		return 0, 0, false
+	}
+	v, err := strconv.ParseUint(string(s[1:1+digits]), 16, 32)
+	if err != nil {
+		return 0, 0, false
+	}
+	return rune(v), 1 + digits, true
 }
 
 // show returns an anchor or tag as a message prints it: quoted when it
