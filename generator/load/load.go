@@ -33,6 +33,7 @@ import (
 	"path"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -55,8 +56,16 @@ func Load(fsys fs.FS) (*model.Project, *diag.List, error) { return LoadCached(fs
 // LoadCached is Load, taking the province files that have not changed
 // since the last load with the same cache from the cache instead of
 // parsing them again. cache may be nil.
-func LoadCached(fsys fs.FS, cache *Cache) (*model.Project, *diag.List, error) {
+//
+// A panic while loading, a bug in the loader, is returned as an internal
+// error: it must not take down a long-running caller (the preview server).
+func LoadCached(fsys fs.FS, cache *Cache) (_ *model.Project, _ *diag.List, err error) {
 	l := &loader{fsys: fsys, diags: &diag.List{}, read: map[string]bool{}, cache: cache}
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError(r)
+		}
+	}()
 	p := &model.Project{}
 	l.config(p)
 	l.file("data/provinces.yaml", &p.Provinces, "the list of provinces", true)
@@ -117,7 +126,7 @@ func (l *loader) run() {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for job := range work {
-				job()
+				l.do(job)
 			}
 		})
 	}
@@ -127,6 +136,21 @@ func (l *loader) run() {
 	close(work)
 	wg.Wait()
 	l.jobs = nil
+}
+
+// do runs one job of run, turning a panic into an internal error, since
+// it cannot cross the goroutine to LoadCached's recover.
+func (l *loader) do(job func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.fail(internalError(r))
+		}
+	}()
+	job()
+}
+
+func internalError(r any) error {
+	return fmt.Errorf("internal error while loading the project, please report it: %v\n%s", r, debug.Stack())
 }
 
 // readFile reads a file, reporting it when it is missing and required,

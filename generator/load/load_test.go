@@ -354,3 +354,35 @@ func TestDanglingPage(t *testing.T) {
 		t.Errorf("problems %v, want\n%s", items, want)
 	}
 }
+
+// panicFS panics when the file or folder named panic is read.
+type panicFS struct {
+	fstest.MapFS
+	panic string
+}
+
+func (p panicFS) ReadFile(name string) ([]byte, error) {
+	if name == p.panic {
+		panic("boom")
+	}
+	return p.MapFS.ReadFile(name)
+}
+
+func (p panicFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == p.panic {
+		panic("boom")
+	}
+	return p.MapFS.ReadDir(name)
+}
+
+// TestPanic: a panic while loading, in a file's decoding or in the walk
+// over the project, comes back as an internal error: it must not take
+// down the preview server, which loads again after every save.
+func TestPanic(t *testing.T) {
+	for _, name := range []string{"data/units.yaml", "data/2015/provinces"} {
+		_, _, err := Load(panicFS{fixture.Minimal(t), name})
+		if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "boom") {
+			t.Errorf("%s: error %v, want an internal error", name, err)
+		}
+	}
+}
