@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -123,7 +122,7 @@ func TestRefused(t *testing.T) {
 	}
 	symlink(t, "/etc/passwd", filepath.Join(c, "sub", "x.md"))
 	symlink(t, filepath.Join(c, "sub"), filepath.Join(c, "inner"))
-	if err := syscall.Mkfifo(filepath.Join(c, "fifo.md"), 0o644); err != nil {
+	if err := mkfifo(filepath.Join(c, "fifo.md")); err != nil {
 		t.Logf("no named pipe: %v", err)
 	}
 	if err := os.Truncate(filepath.Join(dir, "data/big.yaml"), MaxFileSize+1); err != nil {
@@ -184,7 +183,7 @@ func TestWalk(t *testing.T) {
 	symlink(t, ".", filepath.Join(d, "self"))
 	symlink(t, "..", filepath.Join(d, "up"))
 	symlink(t, outside, filepath.Join(d, "out"))
-	syscall.Mkfifo(filepath.Join(d, "fifo"), 0o644)
+	mkfifo(filepath.Join(d, "fifo"))
 	var walked []string
 	err := fs.WalkDir(Dir(dir), "data", func(name string, _ fs.DirEntry, err error) error {
 		walked = append(walked, name)
