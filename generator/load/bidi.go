@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode"
@@ -39,14 +40,31 @@ func bidiAt[T string | []byte](s T, i int) int {
 	return 0
 }
 
-// hasBidi reports whether s holds a bidirectional control.
+// hasBidi reports whether s holds a bidirectional control. It jumps from
+// one byte that can start one (0xE2, 0xD8) to the next: in Chinese text
+// they are rare, and most files hold none.
 func hasBidi[T string | []byte](s T) bool {
-	for i := 0; i < len(s); i++ {
-		if bidiAt(s, i) > 0 {
-			return true
+	for _, lead := range [...]byte{0xE2, 0xD8} {
+		for i := 0; i < len(s); i++ {
+			j := indexByte(s[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			if bidiAt(s, i) > 0 {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// indexByte is strings.IndexByte or bytes.IndexByte.
+func indexByte[T string | []byte](s T, c byte) int {
+	if b, ok := any(s).([]byte); ok {
+		return bytes.IndexByte(b, c)
+	}
+	return strings.IndexByte(string(s), c)
 }
 
 // stripBidi returns s without its bidirectional controls.

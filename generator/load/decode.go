@@ -397,8 +397,8 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 				continue
 			}
 			e := reflect.New(elem).Elem()
-			if elem.Kind() == reflect.Pointer {
-				e.Set(reflect.New(elem.Elem()))
+			if refused(val) && elem.Kind() == reflect.Pointer {
+				e.Set(reflect.New(elem.Elem())) // the entry, with only its key
 			}
 			d.value(val, e, k.Value)
 			d.setMapKey(e, k)
@@ -411,18 +411,21 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 		d.errorf(n, "%s must be a list (one \"- \" line per entry, or [a, b]), not %s", name, describe(n))
 		return
 	}
-	out := reflect.MakeSlice(v.Type(), 0, len(n.Content))
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	entry := name + " entry"
 	if noun, ok := nouns[derefType(elem)]; ok {
 		entry = noun
 	}
+	i := 0
 	for _, c := range n.Content {
 		if d.skip(c) {
 			continue // no entry to keep; elementPositions skips it too
 		}
-		e := reflect.New(elem).Elem()
-		d.value(c, e, entry)
-		out = reflect.Append(out, e)
+		d.value(c, out.Index(i), entry)
+		i++
+	}
+	if i < out.Len() {
+		out = out.Slice(0, i)
 	}
 	v.Set(out)
 }

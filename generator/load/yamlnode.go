@@ -34,17 +34,12 @@ type yamlCheck struct {
 	text  []byte // the YAML text that was parsed
 	line  int    // added to every line: where the text starts in the file
 	diags *diag.List
-	lines []int // byte offset of the start of each line of text, from 0
+	bang  bool  // the text holds a "!", which a bare tag needs
+	lines []int // byte offset of the start of each line of text, from 0; made when needed
 }
 
 func newYAMLCheck(file string, text []byte, line int, diags *diag.List) *yamlCheck {
-	c := &yamlCheck{file: file, text: text, line: line, diags: diags, lines: []int{0}}
-	for i, b := range text {
-		if b == '\n' {
-			c.lines = append(c.lines, i+1)
-		}
-	}
-	return c
+	return &yamlCheck{file: file, text: text, line: line, diags: diags, bang: bytes.IndexByte(text, '!') >= 0}
 }
 
 func (c *yamlCheck) pos(n *yaml.Node) model.Pos {
@@ -92,8 +87,8 @@ func (c *yamlCheck) tag(n *yaml.Node) (string, bool) {
 	if n.Style&yaml.TaggedStyle != 0 {
 		return n.Tag, true
 	}
-	if len(n.Content) > 0 && n.Content[0].Line == n.Line && n.Content[0].Column == n.Column {
-		return "", false // what is written there is the first key's
+	if !c.bang || len(n.Content) > 0 && n.Content[0].Line == n.Line && n.Content[0].Column == n.Column {
+		return "", false // no tag at all, or what is written there is the first key's
 	}
 	rest := c.at(n)
 	if len(rest) > 0 && rest[0] == '&' {
@@ -120,6 +115,14 @@ func untag(n *yaml.Node) {
 
 // at returns the text from n's position to the end of the text.
 func (c *yamlCheck) at(n *yaml.Node) []byte {
+	if c.lines == nil {
+		c.lines = []int{0}
+		for i, b := range c.text {
+			if b == '\n' {
+				c.lines = append(c.lines, i+1)
+			}
+		}
+	}
 	if n.Line < 1 || n.Line > len(c.lines) {
 		return nil
 	}
@@ -207,7 +210,9 @@ func show(s string) string {
 // text: a %YAML 1.1 directive would promise the old meanings of values
 // that ducha does not give them, and %TAG serves only tags.
 func directives(file string, text []byte, line int, diags *diag.List) {
-	for i, l := range bytes.Split(text, []byte("\n")) {
+	for i, rest := 0, text; len(rest) > 0; i++ {
+		var l []byte
+		l, rest, _ = bytes.Cut(rest, []byte("\n"))
 		t := bytes.TrimSpace(l)
 		switch {
 		case len(t) == 0 || t[0] == '#':
