@@ -89,7 +89,7 @@ func (fsys *FS) ReadFile(name string) ([]byte, error) {
 		data = data[:len(data)+n]
 		switch {
 		case len(data) > MaxFileSize:
-			return nil, tooLarge(name, int64(len(data)))
+			return nil, tooLarge(name)
 		case err == io.EOF:
 			return data, nil
 		case err != nil:
@@ -124,9 +124,15 @@ func (fsys *FS) Stat(name string) (fs.FileInfo, error) {
 	}
 	fi, err := fsys.root.Stat(name)
 	if err != nil {
-		return retry(fsys, name, err, fsys.root.Stat)
+		fi, err = retry(fsys, name, err, fsys.root.Stat)
 	}
-	return fi, usable(name, fi)
+	if err == nil {
+		err = usable(name, fi)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return fi, nil
 }
 
 // Lstat describes name without following it when it is a link. It refuses
@@ -190,7 +196,7 @@ func usable(name string, fi fs.FileInfo) error {
 	case m.IsDir():
 		return nil
 	case m.IsRegular() && fi.Size() > MaxFileSize:
-		return tooLarge(name, fi.Size())
+		return tooLarge(name)
 	case m.IsRegular():
 		return nil
 	}
@@ -209,9 +215,8 @@ func kind(m fs.FileMode) string {
 	return "a special file"
 }
 
-func tooLarge(name string, size int64) error {
-	return refuse(name, "the file is larger than %d MiB (%d bytes), more than any file of a project should be; remove it or make it smaller",
-		MaxFileSize>>20, size)
+func tooLarge(name string) error {
+	return refuse(name, "the file is larger than %d MiB, more than any file of a project should be; remove it or make it smaller", MaxFileSize>>20)
 }
 
 // retry explains why name, a path the folder has, could not be reached.
@@ -285,13 +290,15 @@ const maxLinks = 40
 func (fsys *FS) follow(link string) (rel, why string) {
 	root, err := filepath.EvalSymlinks(fsys.dir)
 	if err != nil {
-		return "", err.Error()
+		return "", fmt.Sprintf("which cannot be followed (%v)", err)
 	}
 	real, err := filepath.EvalSymlinks(filepath.Join(fsys.dir, filepath.FromSlash(link)))
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || errors.Is(err, syscall.ENOTDIR):
 		return "", "which does not exist; correct the link, or put the file itself here"
-	case err != nil:
+	case errors.Is(err, fs.ErrPermission):
+		return "", "which leads where ducha may not read; link to a file of the project"
+	case err != nil: // EvalSymlinks: too many links
 		return "", "and the links lead round in a circle; link to the file itself"
 	}
 	rel, err = filepath.Rel(root, real)
@@ -317,7 +324,7 @@ func (f *file) Read(p []byte) (int, error) {
 	if f.left <= 0 {
 		var one [1]byte
 		if n, _ := f.f.Read(one[:]); n > 0 {
-			return 0, tooLarge(f.name, MaxFileSize+1)
+			return 0, tooLarge(f.name)
 		}
 		return 0, io.EOF
 	}

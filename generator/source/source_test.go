@@ -125,6 +125,7 @@ func TestRefused(t *testing.T) {
 	if err := mkfifo(filepath.Join(c, "fifo.md")); err != nil {
 		t.Logf("no named pipe: %v", err)
 	}
+	symlink(t, filepath.Join(c, "fifo.md"), filepath.Join(c, "absfifo.md"))
 	if err := os.Truncate(filepath.Join(dir, "data/big.yaml"), MaxFileSize+1); err != nil {
 		t.Fatal(err)
 	}
@@ -139,10 +140,11 @@ func TestRefused(t *testing.T) {
 		"content/zero.md":       {"content/zero.md", `this is a link to "/dev/zero", which leads outside the project`},
 		"content/inner/x.md":    {"content/sub/x.md", `this is a link to "/etc/passwd", which leads outside the project`},
 		"content/fifo.md":       {"content/fifo.md", "this is a named pipe (FIFO), not a file"},
+		"content/absfifo.md":    {"content/absfifo.md", "this is a named pipe (FIFO), not a file"},
 		"data/big.yaml":         {"data/big.yaml", "larger than 64 MiB"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			if name == "content/fifo.md" {
+			if strings.HasSuffix(name, "fifo.md") {
 				if _, err := os.Lstat(filepath.Join(c, "fifo.md")); err != nil {
 					t.Skip("no named pipe")
 				}
