@@ -1,9 +1,13 @@
 // Package load reads a ducha project from an [fs.FS] into the typed
 // [model.Project].
 //
-// It checks what can be checked file by file: text encoding, YAML syntax,
-// the shape of every value (types, enumerations, dates, unknown, duplicate
-// and missing keys), and Markdown front matter. It resolves the IDs that
+// It checks what can be checked file by file: file names that messages
+// could not show, files the project's file system refuses (see package
+// source), text encoding, bidirectional controls (warned about and left
+// out of the text), YAML syntax and the YAML the format does not use
+// (anchors, aliases, merge keys, tags, directives), the shape of every
+// value (types, enumerations, dates, numbers, unknown, duplicate and
+// missing keys), and Markdown front matter. It resolves the IDs that
 // files use to refer to each other, leaving a nil pointer where an ID names
 // nothing; package validate reports those and every other rule that spans
 // files.
