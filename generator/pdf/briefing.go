@@ -11,8 +11,8 @@ import (
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
+	"github.com/ducha/ducha/generator/source"
 )
 
 // briefing assembles the pages of one briefing.
@@ -181,7 +181,7 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 		if p == "" || !inside || !slices.Contains(b.c.Media, rel) {
 			return nil
 		}
-		data, err := output.ReadRegular(b.project, path.Join("content", b.c.ID, rel))
+		data, err := source.ReadRegular(b.project, path.Join("content", b.c.ID, rel))
 		if err != nil {
 			return nil
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/pdf"
+	"github.com/ducha/ducha/generator/source"
 )
 
 // loadFonts returns the fonts the briefing is set in: the project's own when
@@ -88,7 +89,11 @@ func readFont(fsys fs.FS, name string, pos model.Pos, diags *diag.List) ([]byte,
 		return nil, nil
 	}
 	data, err := fs.ReadFile(fsys, clean)
+	var refused *source.RefusedError
 	switch {
+	case errors.As(err, &refused):
+		diags.Errorf(pos, "font %q: %s: %s", name, model.ShowPath(refused.Name), refused.Why)
+		return nil, nil
 	case errors.Is(err, fs.ErrNotExist):
 		diags.Errorf(pos, "font %q does not exist; put the .ttf file in the project and give its path from the project root", name)
 		return nil, nil

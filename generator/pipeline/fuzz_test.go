@@ -21,6 +21,8 @@ var buildTargets = []string{
 	"content/2015/summary.md",
 	"content/2015/provinces/zj.md",
 	"ducha.yaml",
+	"data/units.yaml",
+	"data/2015/self-exam.yaml",
 }
 
 // markdownSeeds are Markdown a briefing and a site must set whatever it

@@ -25,7 +25,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -35,6 +34,7 @@ import (
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/site"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/watch"
 )
 
@@ -178,7 +178,7 @@ func (s *Server) rebuild(ctx context.Context) {
 			s.logStack(err)
 		}
 	}()
-	fsys := os.DirFS(s.opts.Dir)
+	fsys := source.Dir(s.opts.Dir)
 	s.stage("check")
 	// The preview links the briefing, made when asked for: check for it.
 	ch, err := s.cache.Check(fsys, pipeline.CheckOptions{Briefing: true})
@@ -325,7 +325,7 @@ func (s *Server) briefing(ctx context.Context) (data []byte, err error) {
 	}
 	var mem output.Memory
 	s.stage("briefing")
-	if _, err := pipeline.Render(ctx, os.DirFS(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
+	if _, err := pipeline.Render(ctx, source.Dir(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
 		return nil, fmt.Errorf("making the briefing: %w", err)
 	}
 	data, _ = mem.File(pipeline.BriefingName)
