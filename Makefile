@@ -58,9 +58,19 @@ test: $(ASSETS)
 bench: $(ASSETS)
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... | tee bench.txt
 
+# fuzz runs every fuzz target of the repository (each func Fuzz... in a
+# _test.go file, found afresh each time, so a new one is never left out),
+# one after the other, each for FUZZTIME; it stops at the first failure,
+# whose input go test keeps under the package's testdata/fuzz/.
+FUZZTIME ?= 30s
+
 fuzz: $(ASSETS)
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 60s ./generator/load
-	$(GO) test -run '^$$' -fuzz FuzzBuild -fuzztime 60s ./generator/pipeline
+	@grep -r --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]*' generator cmd | sort | \
+	while IFS=: read -r file fn; do \
+		name=$${fn#func }; pkg=./$$(dirname $$file); \
+		echo "$(GO) test -run '^$$' -fuzz '^$$name$$' -fuzztime $(FUZZTIME) $$pkg"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	done
 
 clean:
 	rm -rf bin public $(DIST)

@@ -11,6 +11,7 @@ require (
 	github.com/signintech/gopdf v0.33.0
 	github.com/yuin/goldmark v1.8.7
 	golang.org/x/sys v0.50.0
+	golang.org/x/text v0.25.0
 	golang.org/x/tools v0.26.0
 	gopkg.in/yaml.v3 v3.0.1
 )

@@ -35,6 +35,7 @@ func runScripts(t *testing.T, dir string) {
 			"project":    cmdProject,
 			"treehash":   cmdTreehash,
 			"startswith": cmdStartsWith,
+			"mkfifo":     cmdMkfifo,
 		},
 	})
 }

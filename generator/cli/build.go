@@ -12,6 +12,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
+	"github.com/ducha/ducha/generator/source"
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
@@ -42,7 +43,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	start := time.Now()
 	gc := tuneGCForBuild()
 	defer gc.restore()
-	ch, code, ok := checkProject(e, "build", dir, *strict)
+	ch, code, ok := checkProject(e, "build", dir, *strict, opts.Briefing)
 	if !ok {
 		return code
 	}
@@ -52,7 +53,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)
 		return ExitInternal
 	}
-	res, err := pipeline.Render(ctx, os.DirFS(dir), ch, w, opts)
+	res, err := pipeline.Render(ctx, source.Dir(dir), ch, w, opts)
 	if err == nil {
 		err = ctx.Err()
 	}
@@ -70,10 +71,11 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	return ExitOK
 }
 
-// checkProject runs the checks of a build and prints any problems. ok is
-// false when the build must stop, with the exit code.
-func checkProject(e *env, cmd, dir string, strict bool) (*pipeline.Checked, int, bool) {
-	ch, err := pipeline.Check(os.DirFS(dir))
+// checkProject runs the checks of a build, with or without a briefing,
+// and prints any problems. ok is false when the build must stop, with the
+// exit code.
+func checkProject(e *env, cmd, dir string, strict, briefing bool) (*pipeline.Checked, int, bool) {
+	ch, err := pipeline.Check(source.Dir(dir), pipeline.CheckOptions{Briefing: briefing})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha %s: %v\n", cmd, err)
 		return nil, ExitInternal, false

@@ -3,12 +3,12 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/pipeline"
+	"github.com/ducha/ducha/generator/source"
 )
 
 func runCheck(ctx context.Context, e *env, args []string) int {
@@ -30,7 +30,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	ch, err := pipeline.Check(os.DirFS(dir))
+	// Check reports what would stop any build, the briefing's included.
+	ch, err := pipeline.Check(source.Dir(dir), pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha check: %v\n", err)
 		return ExitInternal

@@ -27,7 +27,7 @@ func runFigures(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	ch, code, ok := checkProject(e, "help figures", dir, false)
+	ch, code, ok := checkProject(e, "help figures", dir, false, false)
 	if !ok {
 		return code
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/scaffold"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/suggest"
 	"github.com/ducha/ducha/generator/validate"
 )
@@ -76,7 +77,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	p, _, err := load.Load(os.DirFS(dir))
+	p, _, err := load.Load(source.Dir(dir))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha new: %v\n", err)
 		return ExitInternal

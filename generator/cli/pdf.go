@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
+	"github.com/ducha/ducha/generator/source"
 )
 
 func runPDF(ctx context.Context, e *env, args []string) int {
@@ -35,7 +35,7 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	start := time.Now()
 	gc := tuneGCForBuild()
 	defer gc.restore()
-	ch, code, ok := checkProject(e, "pdf", dir, *strict)
+	ch, code, ok := checkProject(e, "pdf", dir, *strict, true)
 	if !ok {
 		return code
 	}
@@ -43,7 +43,7 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	var res pipeline.Result
 	err := output.WriteFileAtomic(*out, func(w io.Writer) error {
 		var err error
-		res, err = pipeline.Render(ctx, os.DirFS(dir), ch, &single{w: w}, opts)
+		res, err = pipeline.Render(ctx, source.Dir(dir), ch, &single{w: w}, opts)
 		return err
 	})
 	if err != nil {

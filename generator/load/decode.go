@@ -1,6 +1,7 @@
 package load
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -60,8 +61,7 @@ func isNull(n *yaml.Node) bool {
 // value decodes n into v. name is what the value is, for messages: the key it
 // was written under, or a noun.
 func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.errorf(n, "%s: anchors and aliases (&name, *name) are not supported; write the value out in full", name)
+	if d.skip(n) {
 		return
 	}
 	t := v.Type()
@@ -104,8 +104,22 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 	}
 }
 
+// skip reports whether n was refused, and reported, when the file was
+// parsed (see yamlCheck): then it holds no value, and the value it stands
+// for counts as one that could not be read.
+func (d *decoder) skip(n *yaml.Node) bool {
+	if refused(n) {
+		d.errs++
+		return true
+	}
+	return false
+}
+
 // scalar returns the text of a scalar node.
 func (d *decoder) scalar(n *yaml.Node, name string) (string, bool) {
+	if d.skip(n) {
+		return "", false
+	}
 	if n.Kind != yaml.ScalarNode {
 		d.errorf(n, "%s must be a single value, not %s", name, describe(n))
 		return "", false
@@ -150,6 +164,8 @@ func isDate(s string) bool {
 	return len(s) == 10 && s[4] == '-' && s[7] == '-' && digits(s[:4]) && digits(s[5:7]) && digits(s[8:])
 }
 
+// integer decodes a whole number, written in decimal digits. Every whole
+// number of the file format is read here.
 func (d *decoder) integer(n *yaml.Node, v reflect.Value, name string) {
 	s, ok := d.scalar(n, name)
 	if !ok {
@@ -159,15 +175,79 @@ func (d *decoder) integer(n *yaml.Node, v reflect.Value, name string) {
 	case leadingZero(s):
 		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write %s", name, s, strings.TrimLeft(s, "0+-"))
 	case !isNumber(s, false):
-		d.errorf(n, "%s must be a whole number, not %s", name, describe(n))
+		if hint := numberHint(s, true); hint != "" {
+			d.errorf(n, "%s: %s", name, hint)
+		} else {
+			d.errorf(n, "%s must be a whole number, not %s", name, describe(n))
+		}
 	default:
 		i, err := strconv.ParseInt(s, 10, 32)
-		if err != nil {
-			d.errorf(n, "%s: %s is too large", name, s)
-			return
+		switch {
+		case err != nil && s[0] == '-':
+			d.errorf(n, "%s: %s is too small; a whole number here is at least %d", name, s, math.MinInt32)
+		case err != nil:
+			d.errorf(n, "%s: %s is too large; a whole number here is at most %d", name, s, math.MaxInt32)
+		default:
+			v.SetInt(i)
 		}
-		v.SetInt(i)
 	}
+}
+
+// maxNumber is the largest number, in absolute value, that the file
+// format takes: every whole number up to it is exact as a float64.
+const maxNumber = 1e15
+
+// numberHint says what is wrong with s, a value that is not a decimal
+// number (a whole one, with whole), when it looks like a number written
+// another way: hexadecimal, with an exponent, a fraction, separators or
+// full-width digits. It returns "" for anything else.
+func numberHint(s string, whole bool) string {
+	t := strings.TrimLeft(s[:min(len(s), 1)], "+-") + s[min(len(s), 1):]
+	sign := s[:len(s)-len(t)]
+	switch {
+	case len(t) > 2 && t[0] == '0' && strings.ContainsRune("xXoObB", rune(t[1])):
+		kind := map[byte]string{'x': "a hexadecimal", 'o': "an octal", 'b': "a binary"}[t[1]|0x20]
+		if v, err := strconv.ParseInt(sign+t, 0, 64); err == nil {
+			return fmt.Sprintf("%q is %s number; write it in decimal digits: %d", s, kind, v)
+		}
+		return fmt.Sprintf("%q is written as %s number; write it in decimal digits", s, kind)
+	case strings.ContainsAny(t, "eE") && isFloat(s):
+		f, err := strconv.ParseFloat(s, 64)
+		if err == nil && math.Abs(f) <= maxNumber && (!whole || f == math.Trunc(f)) {
+			return fmt.Sprintf("%q is written with an exponent; write it in decimal digits: %s", s, strconv.FormatFloat(f, 'f', -1, 64))
+		}
+		return fmt.Sprintf("%q is written with an exponent; write the number in decimal digits", s)
+	case whole && isNumber(s, true):
+		w, frac, _ := strings.Cut(s, ".")
+		if strings.Trim(frac, "0") == "" {
+			return fmt.Sprintf("%q has a decimal point; a whole number is written without one: %s", s, w)
+		}
+		return fmt.Sprintf("%s is not a whole number; write a number without a fraction", s)
+	case strings.ContainsAny(t, ",_ ") && isNumber(strings.NewReplacer(",", "", "_", "", " ", "").Replace(s), !whole):
+		return fmt.Sprintf("%q is written with separators; write the number without them: %s", s, strings.NewReplacer(",", "", "_", "", " ", "").Replace(s))
+	case halfWidth(s) != s && isNumber(halfWidth(s), !whole):
+		return fmt.Sprintf("%q is written in full-width characters; write it with the digits 0 to 9: %s", s, halfWidth(s))
+	}
+	return ""
+}
+
+// isFloat reports whether s is a number as strconv.ParseFloat reads it,
+// however large.
+func isFloat(s string) bool {
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// halfWidth returns s with full-width digits, signs and points (as an
+// input method for Chinese types them) replaced by their ASCII forms,
+// which are 0xFEE0 below them.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' || r == '．' || r == '－' || r == '＋' {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
 }
 
 func (d *decoder) number(n *yaml.Node, name string) (float64, bool) {
@@ -181,11 +261,15 @@ func (d *decoder) number(n *yaml.Node, name string) (float64, bool) {
 	case leadingZero(s):
 		d.errorf(n, "%s: %q has a leading zero, which YAML 1.1 reads as an octal number; write it without", name, s)
 	case !isNumber(s, true):
-		d.errorf(n, "%s must be a number such as 12 or 88.5, not %s", name, describe(n))
+		if hint := numberHint(s, false); hint != "" {
+			d.errorf(n, "%s: %s", name, hint)
+		} else {
+			d.errorf(n, "%s must be a number such as 12 or 88.5, not %s", name, describe(n))
+		}
 	default:
 		f, err := strconv.ParseFloat(s, 64)
-		if err != nil || math.IsInf(f, 0) || math.Abs(f) > 1e15 {
-			d.errorf(n, "%s: %s is too large", name, s)
+		if err != nil || math.IsInf(f, 0) || math.Abs(f) > maxNumber {
+			d.errorf(n, "%s: %s is too large; a number here is at most %d in size", name, s, int64(maxNumber))
 			return 0, false
 		}
 		return f, true
@@ -281,6 +365,9 @@ func (d *decoder) text(n *yaml.Node, name string) model.Text {
 
 // key checks a mapping key: a plain scalar, not seen before in the mapping.
 func (d *decoder) key(k *yaml.Node, seen map[string]*yaml.Node) bool {
+	if refused(k) {
+		return false
+	}
 	if k.Kind != yaml.ScalarNode || isNull(k) {
 		d.errorf(k, "a key must be a plain name, not %s", describe(k))
 		return false
@@ -310,6 +397,9 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 				continue
 			}
 			e := reflect.New(elem).Elem()
+			if refused(val) && elem.Kind() == reflect.Pointer {
+				e.Set(reflect.New(elem.Elem())) // the entry, with only its key
+			}
 			d.value(val, e, k.Value)
 			d.setMapKey(e, k)
 			out = reflect.Append(out, e)
@@ -326,10 +416,32 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
 	if noun, ok := nouns[derefType(elem)]; ok {
 		entry = noun
 	}
-	for i, c := range n.Content {
+	i := 0
+	for _, c := range n.Content {
+		if d.skip(c) {
+			continue // no entry to keep; elementPositions skips it too
+		}
 		d.value(c, out.Index(i), entry)
+		i++
+	}
+	if i < out.Len() {
+		out = out.Slice(0, i)
 	}
 	v.Set(out)
+}
+
+// oneOrMore decodes a list that may be written as a single value, a list
+// of one, into the slice v. An empty list is an error: the key stands for
+// at least one value.
+func (d *decoder) oneOrMore(n *yaml.Node, v reflect.Value, name string) {
+	switch {
+	case n.Kind == yaml.ScalarNode:
+		n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}, Line: n.Line, Column: n.Column}
+	case n.Kind == yaml.SequenceNode && len(n.Content) == 0:
+		d.errorf(n, "%s is an empty list; give one value, or a list of them", name)
+		return
+	}
+	d.list(n, v, name, false)
 }
 
 // setMapKey stores the mapping key k in the mapkey field of the entry e.
@@ -432,6 +544,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			d.errorf(val, "%s is empty; give it a value", f.key)
 		} else if !isNull(val) && f.bykey {
 			d.list(val, v.Field(f.index), f.key, true)
+		} else if !isNull(val) && f.one {
+			d.oneOrMore(val, v.Field(f.index), f.key)
 		} else if !isNull(val) {
 			d.value(val, v.Field(f.index), f.key)
 		}
@@ -475,15 +589,20 @@ func commaHint(mapping, val *yaml.Node) string {
 
 // elementPositions records where each scalar of a list of scalars was
 // written, as the keys "key.0", "key.1", ..., so that a problem with one ID
-// in a list can point at it.
+// in a list can point at it. Like list, it counts no refused entry.
 func (d *decoder) elementPositions(src *model.Src, key string, val *yaml.Node) {
 	if val.Kind != yaml.SequenceNode {
 		return
 	}
-	for i, e := range val.Content {
+	i := 0
+	for _, e := range val.Content {
+		if refused(e) {
+			continue
+		}
 		if e.Kind == yaml.ScalarNode {
 			src.Keys = append(src.Keys, model.KeyPos{Key: key + "." + strconv.Itoa(i), Line: e.Line + d.line, Col: e.Column})
 		}
+		i++
 	}
 }
 

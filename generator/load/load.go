@@ -1,9 +1,13 @@
 // Package load reads a ducha project from an [fs.FS] into the typed
 // [model.Project].
 //
-// It checks what can be checked file by file: text encoding, YAML syntax,
-// the shape of every value (types, enumerations, dates, unknown, duplicate
-// and missing keys), and Markdown front matter. It resolves the IDs that
+// It checks what can be checked file by file: file names that messages
+// could not show, files the project's file system refuses (see package
+// source), text encoding, bidirectional controls (warned about and left
+// out of the text), YAML syntax and the YAML the format does not use
+// (anchors, aliases, merge keys, tags, directives), the shape of every
+// value (types, enumerations, dates, numbers, unknown, duplicate and
+// missing keys), and Markdown front matter. It resolves the IDs that
 // files use to refer to each other, leaving a nil pointer where an ID names
 // nothing; package validate reports those and every other rule that spans
 // files.
@@ -28,19 +32,23 @@ package load
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"reflect"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/suggest"
 )
 
@@ -52,8 +60,16 @@ func Load(fsys fs.FS) (*model.Project, *diag.List, error) { return LoadCached(fs
 // LoadCached is Load, taking the province files that have not changed
 // since the last load with the same cache from the cache instead of
 // parsing them again. cache may be nil.
-func LoadCached(fsys fs.FS, cache *Cache) (*model.Project, *diag.List, error) {
+//
+// A panic while loading, a bug in the loader, is returned as an internal
+// error: it must not take down a long-running caller (the preview server).
+func LoadCached(fsys fs.FS, cache *Cache) (_ *model.Project, _ *diag.List, err error) {
 	l := &loader{fsys: fsys, diags: &diag.List{}, read: map[string]bool{}, cache: cache}
+	defer func() {
+		if r := recover(); r != nil {
+			err = internalError(r)
+		}
+	}()
 	p := &model.Project{}
 	l.config(p)
 	l.file("data/provinces.yaml", &p.Provinces, "the list of provinces", true)
@@ -114,7 +130,7 @@ func (l *loader) run() {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for job := range work {
-				job()
+				l.do(job)
 			}
 		})
 	}
@@ -126,22 +142,91 @@ func (l *loader) run() {
 	l.jobs = nil
 }
 
-// readFile reads a file, reporting it when it is missing and required.
+// do runs one job of run, turning a panic into an internal error, since
+// it cannot cross the goroutine to LoadCached's recover.
+func (l *loader) do(job func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.fail(internalError(r))
+		}
+	}()
+	job()
+}
+
+func internalError(r any) error {
+	return fmt.Errorf("internal error while loading the project, please report it: %v\n%s", r, debug.Stack())
+}
+
+// readFile reads a file, reporting it when it is missing and required,
+// and when the project's file system refuses it (see package source).
 func (l *loader) readFile(name, what string, required bool) ([]byte, bool) {
 	l.markRead(name)
 	data, err := fs.ReadFile(l.fsys, name)
 	switch {
 	case err == nil:
 		return data, true
+	case l.refused(err):
+		l.unparsed(name)
 	case errors.Is(err, fs.ErrNotExist):
 		if required {
-			l.diags.Errorf(model.Pos{File: name}, "missing file: create it with %s (see docs/data-format.md)", what)
+			l.missing(name, what)
 			l.unparsed(name)
 		}
 	default:
 		l.fail(err)
 	}
 	return nil, false
+}
+
+// missing reports a required file that does not exist.
+func (l *loader) missing(name, what string) {
+	pos := model.Pos{File: name}
+	if target, err := fs.ReadLink(l.fsys, name); err == nil {
+		l.diags.Errorf(pos, "this is a link to %q, which does not exist; correct the link, or put the file itself here", target)
+		return
+	}
+	if what == "" {
+		l.diags.Errorf(pos, "the file was removed while ducha read the project; check again")
+		return
+	}
+	l.diags.Errorf(pos, "missing file: create it with %s (see docs/data-format.md)", what)
+}
+
+// refused reports a file or folder that the project's file system will
+// not read (see package source), at its path, and reports whether err was
+// such a refusal.
+func (l *loader) refused(err error) bool {
+	var r *source.RefusedError
+	if !errors.As(err, &r) {
+		return false
+	}
+	l.diags.Errorf(model.Pos{File: r.Name}, "%s", r.Why)
+	return true
+}
+
+// exists reports whether name is there to be read: a file, or something
+// the project's file system refuses, which reading it then reports.
+func (l *loader) exists(name string) bool {
+	_, err := fs.Stat(l.fsys, name)
+	return err == nil || errors.As(err, new(*source.RefusedError))
+}
+
+// entries lists a folder's entries that the loader may read: not hidden,
+// and with a name that messages can show (see badName). A missing folder
+// has none.
+func (l *loader) entries(dir string) []fs.DirEntry {
+	all, err := fs.ReadDir(l.fsys, dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) && !l.refused(err) {
+		l.fail(err)
+		return nil
+	}
+	var out []fs.DirEntry
+	for _, e := range all {
+		if !hidden(e.Name()) && badName(e.Name()) == "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // file queues the decoding of a YAML file into v, a pointer.
@@ -166,6 +251,7 @@ func (l *loader) decodeData(name string, data []byte, v any, what string, diags 
 		l.unparsed(name)
 		return false
 	}
+	warnBidi(name, data, diags)
 	root := parseYAML(name, data, 0, diags)
 	if root == nil {
 		if onlyComments(data) {
@@ -214,21 +300,13 @@ func (l *loader) config(p *model.Project) {
 
 // campaigns queues every campaign folder under data/.
 func (l *loader) campaigns(p *model.Project) {
-	entries, err := fs.ReadDir(l.fsys, "data")
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			l.fail(err)
-			return
-		}
+	if !l.exists("data") {
 		l.diags.Errorf(model.Pos{File: "data"}, "missing folder: a project keeps its data in data/ (see docs/data-format.md)")
 		return
 	}
-	for _, e := range entries {
-		if !e.IsDir() || hidden(e.Name()) {
-			continue
-		}
+	for _, e := range l.entries("data") {
 		dir := path.Join("data", e.Name())
-		if _, err := fs.Stat(l.fsys, path.Join(dir, "campaign.yaml")); err != nil {
+		if !e.IsDir() || !l.exists(path.Join(dir, "campaign.yaml")) {
 			continue // reported as unread files
 		}
 		c := &model.Campaign{ID: e.Name(), Project: p}
@@ -250,45 +328,57 @@ func (l *loader) campaign(c *model.Campaign, dir string) {
 // media lists the images under content/<campaign>/, which the site
 // publishes at the same place and pages show.
 func (l *loader) media(c *model.Campaign, dir string) {
+	l.walk(dir, func(name string, e fs.DirEntry) {
+		if !model.IsMedia(name) {
+			return
+		}
+		l.markRead(name)
+		switch {
+		case e.Type()&fs.ModeSymlink != 0:
+			// The site would publish whatever a link points to.
+			l.diags.Errorf(model.Pos{File: name}, "an image must be a file of its own, not a link to one; copy the image here")
+		case !e.Type().IsRegular():
+			l.diags.Errorf(model.Pos{File: name}, "this is not a regular file (a named pipe or a device, say); put the image file itself here")
+		default:
+			c.Media = append(c.Media, strings.TrimPrefix(name, dir+"/"))
+		}
+	})
+	slices.Sort(c.Media)
+}
+
+// walk calls fn for every file under dir, in lexical order, leaving out
+// hidden files and folders and those whose names messages cannot show
+// (unread reports them). It never follows a link: a link to a folder is
+// given to fn as a file. A folder the project's file system refuses is
+// reported.
+func (l *loader) walk(dir string, fn func(name string, e fs.DirEntry)) {
 	err := fs.WalkDir(l.fsys, dir, func(name string, e fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
+			if errors.Is(err, fs.ErrNotExist) || l.refused(err) {
+				return nil
+			}
 			return err
-		case hidden(e.Name()) && name != dir:
+		case name == dir:
+		case hidden(e.Name()) || badName(e.Name()) != "":
 			if e.IsDir() {
 				return fs.SkipDir
 			}
-		case !e.IsDir() && model.IsMedia(name):
-			l.markRead(name)
-			if !e.Type().IsRegular() {
-				// The site would publish whatever a link points to.
-				l.diags.Errorf(model.Pos{File: name}, "an image must be a file of its own, not a link to one; copy the image here")
-				return nil
-			}
-			if !utf8.ValidString(name) {
-				l.diags.Warnf(model.Pos{File: strings.ToValidUTF8(name, "\uFFFD")}, "the image's name is not UTF-8 (a file unpacked from an archive made on another system, perhaps), so it is not published; rename it")
-				return nil
-			}
-			c.Media = append(c.Media, strings.TrimPrefix(name, dir+"/"))
+		case !e.IsDir():
+			fn(name, e)
 		}
 		return nil
 	})
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	if err != nil {
 		l.fail(err)
 	}
-	slices.Sort(c.Media)
 }
 
 // onSite queues data/<campaign>/provinces/*.yaml.
 func (l *loader) onSite(c *model.Campaign, dir string) {
-	entries, err := fs.ReadDir(l.fsys, dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		l.fail(err)
-		return
-	}
-	for _, e := range entries {
+	for _, e := range l.entries(dir) {
 		id, ok := strings.CutSuffix(e.Name(), ".yaml")
-		if e.IsDir() || !ok || hidden(e.Name()) {
+		if e.IsDir() || !ok {
 			continue
 		}
 		in := &model.Inspection{ProvinceID: id}
@@ -307,7 +397,7 @@ func (l *loader) pages(c *model.Campaign, dir string) {
 	}
 	for _, kind := range []model.PageKind{model.PageOverview, model.PageSummary} {
 		name := path.Join(dir, string(kind)+".md")
-		if _, err := fs.Stat(l.fsys, name); err == nil {
+		if l.exists(name) {
 			add(name, kind, "")
 		}
 	}
@@ -315,14 +405,8 @@ func (l *loader) pages(c *model.Campaign, dir string) {
 		dir  string
 		kind model.PageKind
 	}{{"groups", model.PageGroup}, {"provinces", model.PageProvince}, {"items", model.PageItem}, {"pages", model.PageExtra}} {
-		entries, err := fs.ReadDir(l.fsys, path.Join(dir, sub.dir))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			l.fail(err)
-			return
-		}
-		for _, e := range entries {
-			key, ok := strings.CutSuffix(e.Name(), ".md")
-			if ok && !e.IsDir() && !hidden(e.Name()) {
+		for _, e := range l.entries(path.Join(dir, sub.dir)) {
+			if key, ok := strings.CutSuffix(e.Name(), ".md"); ok && !e.IsDir() {
 				add(path.Join(dir, sub.dir, e.Name()), sub.kind, key)
 			}
 		}
@@ -340,7 +424,11 @@ func (l *loader) page(pg *model.Page) {
 	if !ok {
 		return
 	}
+	warnBidi(pg.Path, data, l.diags)
 	front, body, found := splitFrontMatter(pg.Path, data, l.diags)
+	if hasBidi(body) {
+		body = []byte(stripBidi(string(body)))
+	}
 	pg.Body = body
 	if !found {
 		return
@@ -350,23 +438,29 @@ func (l *loader) page(pg *model.Page) {
 	}
 }
 
-// unread warns about files under data/ and content/ that nothing reads.
+// unread warns about files under data/ and content/ that nothing reads,
+// and reports the names that messages cannot show as they are, which the
+// loader leaves unread (see badName).
 func (l *loader) unread() {
 	for _, top := range []string{"data", "content"} {
 		err := fs.WalkDir(l.fsys, top, func(name string, e fs.DirEntry, err error) error {
-			if err != nil {
-				if errors.Is(err, fs.ErrNotExist) {
-					return nil
+			switch {
+			case err != nil:
+				if errors.Is(err, fs.ErrNotExist) || errors.As(err, new(*source.RefusedError)) {
+					return nil // reported where it was read
 				}
 				return err
-			}
-			if hidden(e.Name()) && name != top {
+			case name == top:
+			case hidden(e.Name()):
 				if e.IsDir() {
 					return fs.SkipDir
 				}
-				return nil
-			}
-			if !e.IsDir() && !l.read[name] {
+			case badName(e.Name()) != "":
+				l.reportName(name, e)
+				if e.IsDir() {
+					return fs.SkipDir
+				}
+			case !e.IsDir() && !l.read[name]:
 				l.diags.Warnf(model.Pos{File: name}, "nothing reads this file; move it out of %s/ or rename it (see docs/data-format.md)%s", top, l.suggestName(name))
 			}
 			return nil
@@ -374,6 +468,42 @@ func (l *loader) unread() {
 		if err != nil {
 			l.fail(err)
 		}
+	}
+}
+
+// badName says what is wrong with a file's name that messages could not
+// show as it is: bytes that are not UTF-8, a line break that would forge a
+// line of ducha check's output, an invisible control. It returns "" for a
+// good name. The loader reads no file with such a name.
+func badName(name string) string {
+	if !utf8.ValidString(name) {
+		return "is not UTF-8 (the file was unpacked from an archive made on another system, perhaps)"
+	}
+	for _, r := range name {
+		switch {
+		case r == '\n' || r == '\r':
+			return "holds a line break"
+		case !unicode.IsGraphic(r):
+			return fmt.Sprintf("holds the invisible character %U", r)
+		}
+	}
+	return ""
+}
+
+// reportName reports a file or folder with a bad name: an error for what
+// ducha would read (a folder, a YAML or Markdown file), a warning for an
+// image, which is then not published, or another file.
+func (l *loader) reportName(name string, e fs.DirEntry) {
+	pos, why := model.Pos{File: name}, badName(e.Name())
+	switch ext := path.Ext(e.Name()); {
+	case e.IsDir():
+		l.diags.Errorf(pos, "this folder's name %s, so ducha reads nothing in it; rename it", why)
+	case ext == ".yaml" || ext == ".md":
+		l.diags.Errorf(pos, "this file's name %s, so ducha does not read it; rename it", why)
+	case model.IsMedia(name):
+		l.diags.Warnf(pos, "this image's name %s, so it is not published; rename it", why)
+	default:
+		l.diags.Warnf(pos, "this file's name %s, and nothing reads it; rename it or move it out of the project", why)
 	}
 }
 

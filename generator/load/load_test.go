@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,6 +14,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/validate"
 )
 
@@ -255,5 +257,139 @@ func TestMediaNameNotUTF8(t *testing.T) {
 	items := diags.Items()
 	if len(items) != 1 || !strings.Contains(items[0].Message, "is not UTF-8") || diags.HasErrors(false) {
 		t.Errorf("diagnostics %v, want one warning about the name", items)
+	}
+}
+
+// writeProject writes the minimal project into a new folder, and returns
+// the folder.
+func writeProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, f := range fixture.Minimal(t) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestBadNames: a file or folder whose name is not UTF-8 or holds a line
+// break or an invisible control is one problem, at its name quoted as Go
+// quotes a string; it is not read, and the other problems of the project
+// are still reported. Such a name used to stop check (not UTF-8) or forge
+// lines of its output (a line break).
+func TestBadNames(t *testing.T) {
+	dir := writeProject(t)
+	files := map[string]string{
+		"data/2015/provinces/zj\nfake.yaml:1:1: forged.yaml": "visits:\n",
+		"data/2015/provinces/\xff.yaml":                      "visits:\n",
+		"content/2015/pages/a\u202egpj.md":                   "---\ntitle: x\n---\n",
+		"content/2015/pages/\xfe\n/x.md":                     "---\ntitle: x\n---\n",
+		"data/2015/notes\r.txt":                              "",
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Skipf("this file system takes no such name: %v", err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Skipf("this file system takes no such name: %v", err)
+		}
+	}
+	campaign := filepath.Join(dir, "data", "2015", "campaign.yaml")
+	data, _ := os.ReadFile(campaign)
+	os.WriteFile(campaign, []byte(strings.Replace(string(data), "as_of: 2016-03-31", "as_of: 2016-02-30", 1)), 0o644)
+
+	p, diags, err := Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate.Project(p, diags)
+	var out strings.Builder
+	diag.Write(&out, diag.Text, diags.Items())
+	want := `"content/2015/pages/a\u202egpj.md": error-file
+"content/2015/pages/\xfe\n": error-folder
+data/2015/campaign.yaml:6:8: as_of: 2016-02-30 is not a real date; check the month and the day
+"data/2015/notes\r.txt": warning: warning-file
+"data/2015/provinces/zj\nfake.yaml:1:1: forged.yaml": error-file
+"data/2015/provinces/\xff.yaml": error-file
+`
+	got := regexp.MustCompile(`this folder's name [^\n]*`).ReplaceAllString(out.String(), "error-folder")
+	got = regexp.MustCompile(`this file's name [^\n]*so ducha does not read it; rename it`).ReplaceAllString(got, "error-file")
+	got = regexp.MustCompile(`this file's name [^\n]*and nothing reads it[^\n]*`).ReplaceAllString(got, "warning-file")
+	if got != want {
+		t.Errorf("check printed\n%s\nwant\n%s", out.String(), want)
+	}
+	if c := p.Campaign("2015"); c == nil || len(c.OnSite) != 1 || len(c.Pages) != 1 {
+		t.Errorf("files with bad names were read: %+v", c)
+	}
+}
+
+// TestTooLarge: a file larger than source.MaxFileSize is one problem at
+// its path, and is never read.
+func TestTooLarge(t *testing.T) {
+	dir := writeProject(t)
+	if err := os.Truncate(filepath.Join(dir, "data", "2015", "groups.yaml"), source.MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	_, diags, err := Load(source.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := diags.Items()
+	if len(items) != 1 || items[0].Pos.String() != "data/2015/groups.yaml" || !strings.Contains(items[0].Message, "larger than 64 MiB") {
+		t.Errorf("problems %v, want one about the size of data/2015/groups.yaml", items)
+	}
+}
+
+// TestDanglingPage: a Markdown file that is a link to nothing says so,
+// whatever file system the project comes in. It used to say "missing
+// file: create it with  (see docs/data-format.md)".
+func TestDanglingPage(t *testing.T) {
+	fsys := fixture.Minimal(t)
+	fsys["content/2015/groups/1.md"] = &fstest.MapFile{Mode: fs.ModeSymlink, Data: []byte("missing.md")}
+	_, diags, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/2015/groups/1.md: this is a link to "missing.md", which does not exist; correct the link, or put the file itself here`
+	if items := diags.Items(); len(items) != 1 || items[0].String() != want {
+		t.Errorf("problems %v, want\n%s", items, want)
+	}
+}
+
+// panicFS panics when the file or folder named panic is read.
+type panicFS struct {
+	fstest.MapFS
+	panic string
+}
+
+func (p panicFS) ReadFile(name string) ([]byte, error) {
+	if name == p.panic {
+		panic("boom")
+	}
+	return p.MapFS.ReadFile(name)
+}
+
+func (p panicFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == p.panic {
+		panic("boom")
+	}
+	return p.MapFS.ReadDir(name)
+}
+
+// TestPanic: a panic while loading, in a file's decoding or in the walk
+// over the project, comes back as an internal error: it must not take
+// down the preview server, which loads again after every save.
+func TestPanic(t *testing.T) {
+	for _, name := range []string{"data/units.yaml", "data/2015/provinces"} {
+		_, _, err := Load(panicFS{fixture.Minimal(t), name})
+		if err == nil || !strings.Contains(err.Error(), "internal error") || !strings.Contains(err.Error(), "boom") {
+			t.Errorf("%s: error %v, want an internal error", name, err)
+		}
 	}
 }

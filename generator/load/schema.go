@@ -16,6 +16,7 @@ type field struct {
 	scalar   bool // set from a plain scalar written instead of a mapping
 	mapkey   bool // set from the key of a bykey mapping
 	bykey    bool // a list written as a mapping from key to entry
+	one      bool // a list, or a single value standing for a list of one
 }
 
 // structInfo describes how a model struct is written in a file.
@@ -98,6 +99,8 @@ func (s *schema) info(t reflect.Type) *structInfo {
 				f.mapkey = true
 			case "bykey":
 				f.bykey = true
+			case "one":
+				f.one = true
 			}
 		}
 		info.fields = append(info.fields, f)

@@ -47,7 +47,9 @@ func checkText(file string, data []byte, line int, diags *diag.List) ([]byte, bo
 }
 
 // parseYAML parses data, a whole YAML file, into its root node. It returns
-// nil when the file is empty or cannot be parsed, and reports why.
+// nil when the file is empty or cannot be parsed, and reports why. The
+// tree it returns holds nothing the file format does not use (see
+// yamlCheck).
 func parseYAML(file string, data []byte, line int, diags *diag.List) (root *yaml.Node) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -72,9 +74,11 @@ func parseYAML(file string, data []byte, line int, diags *diag.List) (root *yaml
 		syntaxError(file, err, line, diags)
 		return nil
 	}
+	directives(file, data, line, diags)
 	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
 		return nil
 	}
+	newYAMLCheck(file, data, line, diags).node(doc.Content[0])
 	return doc.Content[0]
 }
 

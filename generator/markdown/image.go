@@ -13,7 +13,8 @@ import (
 
 // imageRenderer draws images that live beside the page as usual, and an
 // image from another host as a link to it: loading it would fetch from the
-// network, which a published report must never do.
+// network, which a published report must never do. An image whose address
+// is a script shows its description.
 type imageRenderer struct {
 	unsafe bool
 }
@@ -42,12 +43,15 @@ func (r *imageRenderer) image(w util.BufWriter, source []byte, node ast.Node, en
 	// The destination is tested as the page will give it to the browser,
 	// entities resolved: &#104;ttp://host/ is a remote image too.
 	dest := util.URLEscape(n.Destination, true)
-	safe := r.unsafe || !html.IsDangerousURL(dest)
-	if Remote(dest) || !safe {
+	if !r.unsafe && html.IsDangerousURL(dest) {
+		// A script or the like: its description, as the briefing
+		// prints it, and no link to the page itself (guard.go).
+		w.Write(util.EscapeHTML(nodeText(n, source)))
+		return ast.WalkSkipChildren, nil
+	}
+	if Remote(dest) {
 		w.WriteString(`<a class="remote-image" href="`)
-		if safe {
-			w.Write(util.EscapeHTML(dest))
-		}
+		w.Write(util.EscapeHTML(dest))
 		w.WriteString(`">`)
 		w.Write(util.EscapeHTML(nodeText(n, source)))
 		w.WriteString(`</a>`)

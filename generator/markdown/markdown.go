@@ -4,7 +4,8 @@
 // It configures goldmark once: GitHub tables, strikethrough, task lists and
 // autolinks, footnotes, the CJK extension (no stray space where a Chinese
 // line is broken), heading anchors that keep Chinese characters, raw HTML
-// dropped unless the project allows it, and images from other hosts shown
+// shown as text and links to scripts shown as their text unless the
+// project allows raw HTML (guard.go), and images from other hosts shown
 // as links, so that a published page never fetches anything from the
 // network.
 package markdown
@@ -35,25 +36,29 @@ type Options struct {
 // Renderer converts Markdown to HTML, or parses it for other backends. It is
 // safe for concurrent use.
 type Renderer struct {
-	md goldmark.Markdown
+	md     goldmark.Markdown
+	unsafe bool
 }
 
 // New returns a Renderer with the given options.
 func New(opts Options) *Renderer {
+	r := &Renderer{unsafe: opts.UnsafeHTML}
 	var htmlOpts []renderer.Option
+	parserOpts := []parser.Option{parser.WithAutoHeadingID(), parser.WithInlineParsers(util.Prioritized(figureParser{}, 500))}
 	if opts.UnsafeHTML {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	} else {
+		parserOpts = append(parserOpts, parser.WithASTTransformers(util.Prioritized(&guard{}, 1000)))
 	}
-	md := goldmark.New(
+	r.md = goldmark.New(
 		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.CJK),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID(),
-			parser.WithInlineParsers(util.Prioritized(figureParser{}, 500))),
+		goldmark.WithParserOptions(parserOpts...),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(&imageRenderer{unsafe: opts.UnsafeHTML}, 100),
 			util.Prioritized(figureRenderer{}, 100))),
 	)
-	return &Renderer{md: md}
+	return r
 }
 
 // Convert renders src as HTML to w. Figures cited in src ({{name}}) are

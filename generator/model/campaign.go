@@ -108,7 +108,7 @@ type PDFConfig struct {
 	// Empty means no marking.
 	Marking Text `key:"marking"`
 	// Font names TrueType files, relative to the project root, to use
-	// instead of the embedded font.
+	// instead of the embedded fonts.
 	Font FontConfig `key:"font"`
 	// Annex chooses which findings the annex lists: all, problems (every
 	// problem), open (problems not closed) or none (no annex). Default:
@@ -117,12 +117,34 @@ type PDFConfig struct {
 	Src   Src
 }
 
-// FontConfig names a project's own font files.
+// FontConfig names a project's own font files, by role. A role takes a
+// .ttf file, or a list of them tried in order for each character: the
+// first that has a character draws it, so that a font with rare
+// characters can back up the main one. A role is added as another field of
+// the same kind, and listed by Roles.
 type FontConfig struct {
-	Regular string `key:"regular,required"` // a .ttf file
-	Bold    string `key:"bold"`             // a .ttf file; default: the regular face
-	Src     Src
+	// Regular sets body text, tables, charts and small print. Empty:
+	// the embedded fonts set everything.
+	Regular []string `key:"regular,required,one"`
+	// Bold sets headings and emphasis. Empty: the regular files.
+	Bold []string `key:"bold,one"`
+	Src  Src
 }
+
+// FontRole is the font files of one role as configured.
+type FontRole struct {
+	Key   string   // as written in ducha.yaml: regular, bold
+	Files []string // in the order they are tried; empty: not configured
+}
+
+// Roles lists the roles of the configuration, in the order of the file
+// format.
+func (f FontConfig) Roles() []FontRole {
+	return []FontRole{{"regular", f.Regular}, {"bold", f.Bold}}
+}
+
+// Own reports whether the project configures its own fonts.
+func (f FontConfig) Own() bool { return len(f.Regular) > 0 }
 
 // AnnexChoice says which findings the briefing's annex lists.
 type AnnexChoice string

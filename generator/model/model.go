@@ -29,6 +29,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,15 +41,43 @@ type Pos struct {
 	Col  int
 }
 
-// String formats p as path:line:col, path:line or path.
+// String formats p as path:line:col, path:line or path, the path as
+// [ShowPath] shows it.
 func (p Pos) String() string {
+	file := ShowPath(p.File)
 	switch {
 	case p.Line == 0:
-		return p.File
+		return file
 	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
+		return fmt.Sprintf("%s:%d", file, p.Line)
 	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	return fmt.Sprintf("%s:%d:%d", file, p.Line, p.Col)
+}
+
+// ShowPath returns a file's path as messages print it: as it is, or, when
+// it holds bytes that are not UTF-8 or a character that is not visible
+// text (a line break, a control, an invisible format character), quoted
+// and escaped as Go quotes a string, so that a message stays on one line
+// and shows the name as it really is.
+func ShowPath(name string) string {
+	if PlainName(name) {
+		return name
+	}
+	return strconv.Quote(name)
+}
+
+// PlainName reports whether name is UTF-8 made only of visible characters
+// and spaces.
+func PlainName(name string) bool {
+	if !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if !unicode.IsGraphic(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // IsZero reports whether p names no file.

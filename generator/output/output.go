@@ -110,17 +110,3 @@ func (m *Memory) FS() fs.FS {
 	}
 	return fsys
 }
-
-// ReadRegular reads a file of fsys that must be a regular file, not a
-// symbolic link nor a device: an image a site publishes byte for byte,
-// which a link could otherwise point at any file of the machine.
-func ReadRegular(fsys fs.FS, name string) ([]byte, error) {
-	fi, err := fs.Lstat(fsys, name)
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is not a file of its own (a link, say)", name)
-	}
-	return fs.ReadFile(fsys, name)
-}

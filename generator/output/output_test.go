@@ -191,21 +191,3 @@ func TestReplaceFile(t *testing.T) {
 		t.Error("no error for a file that does not exist")
 	}
 }
-
-// TestReadRegular: a link is refused, even to a file; a file is read.
-func TestReadRegular(t *testing.T) {
-	dir := t.TempDir()
-	secret := filepath.Join(t.TempDir(), "secret.txt")
-	os.WriteFile(secret, []byte("secret"), 0o644)
-	os.WriteFile(filepath.Join(dir, "a.png"), []byte("png"), 0o644)
-	if err := os.Symlink(secret, filepath.Join(dir, "b.png")); err != nil {
-		t.Fatal(err)
-	}
-	fsys := os.DirFS(dir)
-	if data, err := ReadRegular(fsys, "a.png"); err != nil || string(data) != "png" {
-		t.Errorf("a.png: %q, %v", data, err)
-	}
-	if data, err := ReadRegular(fsys, "b.png"); err == nil {
-		t.Errorf("b.png, a link, read: %q", data)
-	}
-}

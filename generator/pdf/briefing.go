@@ -11,8 +11,8 @@ import (
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
+	"github.com/ducha/ducha/generator/source"
 )
 
 // briefing assembles the pages of one briefing.
@@ -44,7 +44,7 @@ var bodyGeometry = geometry{left: marginLeft, top: marginTop, width: textWidth, 
 var bodyStyle = style{role: roleRegular, size: sizeBody, color: colText}
 
 func newBriefing(ts *typesetter, p *model.Project, r *report.Report, md *markdown.Renderer) *briefing {
-	return &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md}
+	return &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r)}
 }
 
 func (b *briefing) word(key string) string { return i18n.Tr(b.lang, key) }
@@ -83,8 +83,9 @@ func (b *briefing) build(ctx context.Context) ([]*page, error) {
 		n = len(toc)
 	}
 	pages := append(append(cover, toc...), b.body.pages...)
+	h := b.header()
 	for i := len(cover); i < len(pages); i++ {
-		b.furniture(pages[i], i+1, len(pages))
+		b.furniture(pages[i], h, i+1, len(pages))
 	}
 	return pages, nil
 }
@@ -180,7 +181,7 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 		if p == "" || !inside || !slices.Contains(b.c.Media, rel) {
 			return nil
 		}
-		data, err := output.ReadRegular(b.project, path.Join("content", b.c.ID, rel))
+		data, err := source.ReadRegular(b.project, path.Join("content", b.c.ID, rel))
 		if err != nil {
 			return nil
 		}
@@ -198,22 +199,43 @@ func (b *briefing) narrativeMD(pg *model.Page) *mdBlock {
 	return m
 }
 
-// furniture draws the header and footer of page no of total. A short
-// title too long for the header wraps upwards.
-func (b *briefing) furniture(p *page, no, total int) {
-	small := style{role: roleSans, size: 8.5, color: colMuted}
-	mark := style{role: roleBold, size: 8.5, color: colAccent}
-	x, right := marginLeft, marginLeft+textWidth
+// runningHeader is what the header of every page but the cover says.
+type runningHeader struct {
+	marking string   // on one line, at most half the text width
+	title   []string // at most two lines, wrapping upwards
+}
+
+var (
+	headerStyle  = style{role: roleSans, size: 8.5, color: colMuted}
+	markingStyle = style{role: roleBold, size: 8.5, color: colAccent}
+)
+
+// header sets the running header once for all pages: the marking on one
+// line of at most half the text width, and the campaign's short title in
+// the rest, on at most two lines; what is longer is cut short with an
+// ellipsis.
+func (b *briefing) header() runningHeader {
+	var h runningHeader
 	room := textWidth
 	if m := b.p.Config.PDF.Marking.In(b.lang); m != "" {
-		room -= b.ts.drawString(p, m, mark, right, headerY, alignRight) + 12
+		h.marking = b.ts.fit(m, markingStyle, textWidth/2)
+		room -= b.ts.measure(h.marking, markingStyle) + 12
 	}
-	lines := b.ts.wrap(b.c.Label(b.lang), small, max(room, textWidth/3))
-	for i, l := range lines {
-		b.ts.drawString(p, l, small, x, headerY-float64(len(lines)-1-i)*1.3*small.size, alignLeft)
+	h.title = b.ts.wrapAtMost(b.c.Label(b.lang), headerStyle, room, 2)
+	return h
+}
+
+// furniture draws the header h and the footer of page no of total.
+func (b *briefing) furniture(p *page, h runningHeader, no, total int) {
+	x, right := marginLeft, marginLeft+textWidth
+	if h.marking != "" {
+		b.ts.drawString(p, h.marking, markingStyle, right, headerY, alignRight)
+	}
+	for i, l := range h.title {
+		b.ts.drawString(p, l, headerStyle, x, headerY-float64(len(h.title)-1-i)*1.3*headerStyle.size, alignLeft)
 	}
 	p.line(x, headerY+5, right, headerY+5, 0.5, colRule)
-	b.ts.drawString(p, b.wordf("page-of", no, total), small, x+textWidth/2, footerY, alignCenter)
+	b.ts.drawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, alignCenter)
 	if b.c.Illustrative {
 		b.ts.drawString(p, b.word("illustrative-mark"), style{role: roleSans, size: 7.5, color: colWarn}, x, footerY, alignLeft)
 	}
@@ -262,18 +284,23 @@ func (b *briefing) cover() []*page {
 	return f.pages
 }
 
-// markingBox is the marking, framed, at the top left of the cover.
+// markingBox is the marking, framed, at the top left of the cover: at
+// most three lines half the text width wide, the last cut short with an
+// ellipsis when it is longer.
 func (b *briefing) markingBox(m string) *box {
 	st := style{role: roleBold, size: 13, color: colText}
-	t := textOf(m, st)
+	lead := 1.5 * st.size
+	lines := b.ts.wrapAtMost(m, st, textWidth/2, 3)
 	w := 0.0
-	for _, l := range breakLines(t, b.ts, textWidth/2, 0) {
-		w = max(w, l.width)
+	for _, l := range lines {
+		w = max(w, b.ts.measure(l, st))
 	}
-	bl := block(b.ts.lines(textOf(m, st), para{width: textWidth / 2, lead: 1.5 * st.size}))
-	return &box{h: bl.h + 8, draw: func(p *page, x, y float64) {
-		p.strokeRect(x, y, w+16, bl.h+8, 0.8, colText)
-		bl.draw(p, x+8, y+4)
+	h := lead * float64(len(lines))
+	return &box{h: h + 8, draw: func(p *page, x, y float64) {
+		p.strokeRect(x, y, w+16, h+8, 0.8, colText)
+		for i, l := range lines {
+			b.ts.drawString(p, l, st, x+8, y+4+float64(i)*lead+(lead-st.size)/2+0.86*st.size, alignLeft)
+		}
 	}}
 }
 

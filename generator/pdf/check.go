@@ -215,7 +215,7 @@ func (ck *checker) report(pos model.Pos, r rune, what string) {
 	if pos.IsZero() {
 		return
 	}
-	ck.diags.Errorf(pos, "the briefing's fonts (%s) cannot draw %s in %s; use another character, or configure a font that has it with pdf.font in ducha.yaml",
+	ck.diags.Errorf(pos, "the briefing's fonts (%s) cannot draw %s in %s; use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)",
 		ck.source, describeRune(r), what)
 }
 

@@ -14,7 +14,8 @@ import (
 // only when it changes.
 type emitter struct {
 	gp       *gopdf.GoPdf
-	face     role
+	faces    *faceSet
+	face     faceID
 	size, tc float64
 	fontSet  bool
 	textCol  rgb
@@ -30,9 +31,9 @@ type emitter struct {
 // emit writes the pages to w. The fonts are added first, each subset to
 // the characters the pages draw in it (subset.go).
 func (ts *typesetter) emit(ctx context.Context, w io.Writer, pages []*page, info gopdf.PdfInfo) error {
-	e := &emitter{gp: &gopdf.GoPdf{}}
+	e := &emitter{gp: &gopdf.GoPdf{}, faces: ts.faces}
 	e.gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
-	if err := ts.faces.addTo(e.gp, drawn(pages)); err != nil {
+	if err := ts.faces.addTo(e.gp, drawn(pages, len(ts.faces.faces))); err != nil {
 		return err
 	}
 	e.gp.SetInfo(info)
@@ -74,7 +75,7 @@ func (e *emitter) op(o *op) error {
 	switch o.kind {
 	case opText:
 		if !e.fontSet || e.face != o.face || e.size != o.size {
-			if err := gp.SetFont(family[o.face], "", o.size); err != nil {
+			if err := gp.SetFont(e.faces.faces[o.face].family, "", o.size); err != nil {
 				return err
 			}
 			e.face, e.size, e.fontSet = o.face, o.size, true

@@ -1,11 +1,13 @@
 package pdf
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"sync"
 	"unicode"
 
@@ -13,7 +15,7 @@ import (
 )
 
 // role is what a face is used for. Every piece of text is set in one role;
-// a character the role's face lacks falls back to another face that has it
+// a character the role's faces lack falls back to another role's faces
 // (see faceSet.pick).
 type role int
 
@@ -24,10 +26,15 @@ const (
 	numRoles
 )
 
-// family names the face of a role inside the PDF.
-var family = [numRoles]string{"Body", "Bold", "Sans"}
+// roleNames name the roles in messages and in pdf.font.
+var roleNames = [numRoles]string{"regular", "bold", "sans"}
 
-// fallback lists, for each role, the faces tried in turn for a character.
+// familyNames name the faces of a role inside the PDF: the first face of
+// the role's list by the name itself, the others numbered from 2.
+var familyNames = [numRoles]string{"Body", "Bold", "Sans"}
+
+// fallback lists, for each role, the roles whose faces are tried in turn
+// for a character.
 var fallback = [numRoles][numRoles]role{
 	roleRegular: {roleRegular, roleSans, roleBold},
 	roleBold:    {roleBold, roleSans, roleRegular},
@@ -38,7 +45,7 @@ var fallback = [numRoles][numRoles]role{
 // copy of the returned value shares: CheckText and Write then read each
 // font once, however often they are called. A Fonts written as a literal
 // works too, but reads its fonts again on every call.
-func NewFonts(regular, bold, sans []byte, source string) Fonts {
+func NewFonts(regular, bold, sans [][]byte, source string) Fonts {
 	return Fonts{Regular: regular, Bold: bold, Sans: sans, Source: source, cache: &faceCache{}}
 }
 
@@ -65,25 +72,43 @@ func (f Fonts) faces(full bool) (*faceSet, error) {
 	return c.set, err
 }
 
-// data returns the font file of each role.
-func (f Fonts) data() [numRoles][]byte {
-	data := [numRoles][]byte{f.Regular, f.Bold, f.Sans}
-	if data[roleBold] == nil {
+// data returns the font files of each role, in the order they are tried.
+func (f Fonts) data() [numRoles][][]byte {
+	data := [numRoles][][]byte{f.Regular, f.Bold, f.Sans}
+	if len(data[roleBold]) == 0 {
 		data[roleBold] = data[roleRegular]
 	}
-	if data[roleSans] == nil {
+	if len(data[roleSans]) == 0 {
 		data[roleSans] = data[roleRegular]
 	}
 	return data
 }
 
+// faceID numbers a face of a faceSet: an index into faceSet.faces.
+type faceID int
+
+// face is one font file of a briefing.
+type face struct {
+	cover  *coverage
+	font   *ttf
+	data   []byte
+	family string // its name inside the PDF
+	// role and index say where the file was first given: the index-th
+	// file of the role's list, for messages.
+	role  role
+	index int
+}
+
 // faceSet is the fonts of a briefing: which characters each face can draw,
-// their widths, and the font files to subset for the PDF (subset.go). It is
-// read-only once built, and safe for concurrent use.
+// their widths, and the font files to subset for the PDF (subset.go). A
+// file given for several roles, or twice, is one face. It is read-only
+// once built, and safe for concurrent use.
 type faceSet struct {
-	cover [numRoles]*coverage
-	font  [numRoles]*ttf
-	data  [numRoles][]byte
+	faces []*face
+	// chain lists, for each role, the faces tried in turn for a
+	// character: the role's own, in order, then those of the roles it
+	// falls back to.
+	chain [numRoles][]faceID
 
 	// The fonts parsed in full by gopdf, only when needed: see parsed.
 	full      sync.Once
@@ -93,38 +118,74 @@ type faceSet struct {
 
 // FontError is a font file that cannot be used.
 type FontError struct {
-	Role string // "regular", "bold" or "sans"
-	Err  error
+	Role  string // "regular", "bold" or "sans"
+	Index int    // of the file in the role's list, from 0
+	Err   error
 }
 
-func (e *FontError) Error() string { return fmt.Sprintf("%s font: %v", e.Role, e.Err) }
+func (e *FontError) Error() string {
+	if e.Index > 0 {
+		return fmt.Sprintf("%s font %d: %v", e.Role, e.Index+1, e.Err)
+	}
+	return fmt.Sprintf("%s font: %v", e.Role, e.Err)
+}
 
 func (e *FontError) Unwrap() error { return e.Err }
 
-var roleNames = [numRoles]string{"regular", "bold", "sans"}
-
 // readFaces reads the character maps and metrics of the fonts. Files given
-// twice (the bold face is often the regular one) are read once.
-func readFaces(data [numRoles][]byte) (*faceSet, error) {
-	fs := &faceSet{data: data}
+// more than once (the bold face is often the regular one) are read once.
+func readFaces(data [numRoles][][]byte) (*faceSet, error) {
+	fs := &faceSet{}
+	var own [numRoles][]faceID
 	for r := range numRoles {
 		if len(data[r]) == 0 {
-			return nil, &FontError{roleNames[r], errors.New("no font data")}
+			return nil, &FontError{roleNames[r], 0, errors.New("no font data")}
 		}
-		for prev := range r {
-			if sameBytes(data[prev], data[r]) {
-				fs.cover[r], fs.font[r] = fs.cover[prev], fs.font[prev]
-			}
-		}
-		if fs.cover[r] == nil {
-			f, c, err := readFont(data[r])
+		for i, d := range data[r] {
+			id, err := fs.add(d, role(r), i)
 			if err != nil {
-				return nil, &FontError{roleNames[r], err}
+				return nil, &FontError{roleNames[r], i, err}
 			}
-			fs.cover[r], fs.font[r] = c, f
+			own[r] = append(own[r], id)
+		}
+	}
+	for r := range numRoles {
+		for _, fb := range fallback[r] {
+			for _, id := range own[fb] {
+				if !slices.Contains(fs.chain[r], id) {
+					fs.chain[r] = append(fs.chain[r], id)
+				}
+			}
 		}
 	}
 	return fs, nil
+}
+
+// add returns the face of a font file, the i-th of role r's list, reading
+// it unless it is a face already.
+func (fs *faceSet) add(data []byte, r role, i int) (faceID, error) {
+	for id, f := range fs.faces {
+		if sameBytes(f.data, data) {
+			return faceID(id), nil
+		}
+	}
+	if len(data) == 0 {
+		return 0, errors.New("no font data")
+	}
+	t, c, err := readFont(data)
+	if err != nil {
+		return 0, err
+	}
+	fs.faces = append(fs.faces, &face{cover: c, font: t, data: data, family: familyName(r, i), role: r, index: i})
+	return faceID(len(fs.faces) - 1), nil
+}
+
+// familyName names the i-th face of role r's list inside the PDF.
+func familyName(r role, i int) string {
+	if i == 0 {
+		return familyNames[r]
+	}
+	return familyNames[r] + strconv.Itoa(i+1)
 }
 
 // parsed returns the fonts as gopdf parses them in full, which takes
@@ -133,9 +194,9 @@ func readFaces(data [numRoles][]byte) (*faceSet, error) {
 // cannot be subset.
 func (fs *faceSet) parsed() (*gopdf.FontContainer, error) {
 	fs.full.Do(func() {
-		for r := range numRoles {
-			if err := addFont(&fs.container, family[r], fs.data[r]); err != nil {
-				fs.fullErr = &FontError{roleNames[r], fmt.Errorf("cannot read the TrueType file: %v", err)}
+		for _, f := range fs.faces {
+			if err := addFont(&fs.container, f.family, f.data); err != nil {
+				fs.fullErr = &FontError{roleNames[f.role], f.index, fmt.Errorf("cannot read the TrueType file: %v", err)}
 				return
 			}
 		}
@@ -154,30 +215,36 @@ func addFont(c *gopdf.FontContainer, family string, data []byte) (err error) {
 	return c.AddTTFFontData(family, data)
 }
 
+// sameBytes reports whether a and b hold the same bytes: the same slice,
+// or files read twice.
 func sameBytes(a, b []byte) bool {
-	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0] || bytes.Equal(a, b))
 }
 
 // has reports whether any face can draw r.
 func (fs *faceSet) has(r rune) bool {
-	for _, c := range fs.cover {
-		if c.has(r) {
+	for _, f := range fs.faces {
+		if f.cover.has(r) {
 			return true
 		}
 	}
 	return false
 }
 
-// pick returns the face that draws r in role ro: the role's own face, or
-// the first fallback that has it. ok is false when no face has it.
-func (fs *faceSet) pick(ro role, r rune) (role, bool) {
-	for _, f := range fallback[ro] {
-		if fs.cover[f].has(r) {
-			return f, true
+// pick returns the face that draws r in role ro: the first of the role's
+// chain that has it. ok is false when no face has it; the role's first
+// face is returned then.
+func (fs *faceSet) pick(ro role, r rune) (faceID, bool) {
+	for _, id := range fs.chain[ro] {
+		if fs.faces[id].cover.has(r) {
+			return id, true
 		}
 	}
-	return ro, false
+	return fs.chain[ro][0], false
 }
+
+// first returns the first face of role ro.
+func (fs *faceSet) first(ro role) faceID { return fs.chain[ro][0] }
 
 // ignorable reports whether r is never drawn: control characters, format
 // characters such as the zero-width space or a byte-order mark, soft hyphens

@@ -31,7 +31,7 @@ const (
 // op is one drawing operation.
 type op struct {
 	kind     opKind
-	face     role
+	face     faceID
 	internal bool // opLink: s is an anchor
 	fill     bool // opRect: fill with color
 	stroke   bool // opRect: stroke with line color
@@ -51,7 +51,7 @@ func (p *page) image(x, y, w, h float64, data []byte) {
 	p.ops = append(p.ops, op{kind: opImage, x: x, y: y, w: w, h: h, data: data})
 }
 
-func (p *page) text(face role, size float64, color rgb, x, baseline float64, s string, tc float64) {
+func (p *page) text(face faceID, size float64, color rgb, x, baseline float64, s string, tc float64) {
 	p.ops = append(p.ops, op{kind: opText, face: face, size: size, color: color, x: x, y: baseline, s: s, tc: tc})
 }
 

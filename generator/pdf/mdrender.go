@@ -20,9 +20,11 @@ import (
 // shows, in print: headings, paragraphs, lists, block quotes, code, tables,
 // rules and footnotes; emphasis in the sans face, strong emphasis in bold,
 // links in colour with their address after the text when it is not the
-// text itself. Raw HTML is left out, as on the site by default; an image
-// standing alone in its paragraph is printed when the page can find it
-// (figure), and any other shows its description.
+// text itself. Raw HTML is shown as written and a link to a script as its
+// text, as the site shows them (package markdown); when the project
+// allows raw HTML, the HTML is left out. An image standing alone in its
+// paragraph is printed when the page can find it (figure), and any other
+// shows its description.
 type mdBlock struct {
 	ts    *typesetter
 	src   []byte
@@ -559,7 +561,9 @@ func (m *mdBlock) footnotes(n *east.FootnoteList, width float64) []*box {
 			if draw != nil {
 				draw(p, x, y)
 			}
-			p.text(roleRegular, st.size, st.color, x, y+(lead-st.size)/2+0.86*st.size, label, 0)
+			ls := st
+			ls.role = roleRegular
+			m.ts.drawString(p, label, ls, x, y+(lead-st.size)/2+0.86*st.size, alignLeft)
 		}
 		bs[0] = &first
 		out = append(out, bs...)

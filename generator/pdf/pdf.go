@@ -43,6 +43,10 @@
 // printed. Every page but the cover has a header (the campaign's short
 // title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
 // and the illustrative-data notice when the campaign is illustrative).
+// In the header the marking takes at most half the line and the title at
+// most two lines of the rest; on the cover the marking takes at most three
+// lines: what is longer is cut short with an ellipsis. The cover's title
+// wraps, onto more pages if it must.
 //
 // # The annex
 //
@@ -68,10 +72,14 @@
 // Fonts.Regular (by default Noto Serif SC, a Song face) sets running text
 // and the cover's particulars; Fonts.Bold (Noto Sans SC Bold) headings,
 // titles of findings, strong emphasis, table headers and key figures;
-// Fonts.Sans (Noto Sans SC Regular; the regular face when a project
+// Fonts.Sans (Noto Sans SC Regular; the regular fonts when a project
 // configures its own) tables, charts, headers, footers, small print,
-// emphasis and code. A character missing from the face a piece of text is
-// set in is drawn from another of the three faces when one has it.
+// emphasis and code. Each role is a list of fonts (pdf.font in
+// ducha.yaml), and a character is drawn by the first of the role's list
+// that has it, or else by the first of the other roles' fonts that does
+// (regular falls back on sans, then bold; bold on sans, then regular;
+// sans on regular, then bold). A file given for several roles is
+// embedded once.
 //
 // Text is measured with the fonts' own widths, as gopdf measures them.
 // Each face is embedded as a TrueType font of only the glyphs the briefing
@@ -128,11 +136,14 @@ import (
 // section lists the overdue problems.
 const AnnexAutoLimit = 2000
 
-// Fonts are the TrueType files the briefing is set in.
+// Fonts are the TrueType files the briefing is set in: for each role, a
+// list of files tried in order for each character, the first that has a
+// character drawing it (then the other roles' files, see the package
+// doc).
 type Fonts struct {
-	Regular []byte // body text
-	Bold    []byte // headings and emphasis; nil: Regular
-	Sans    []byte // tables and small text; nil: Regular
+	Regular [][]byte // body text; at least one
+	Bold    [][]byte // headings and emphasis; none: Regular
+	Sans    [][]byte // tables and small text; none: Regular
 	// Source names where the fonts came from, for messages: "the embedded
 	// Noto fonts" or the project's paths.
 	Source string
@@ -177,30 +188,34 @@ func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.Lis
 	defer recoverTo(&err)
 	// The project's own fonts are parsed in full, so that a file gopdf
 	// cannot read is reported here; the embedded ones are known to work.
-	faces, err := fonts.faces(p.Config.PDF.Font.Regular != "")
+	faces, err := fonts.faces(p.Config.PDF.Font.Own())
 	if err != nil {
 		return fontProblem(p, fonts, err, diags)
 	}
-	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{})}
+	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
 	ck.campaign(p, c)
-	if p.Config.PDF.Font.Regular != "" {
+	if p.Config.PDF.Font.Own() {
 		ck.checkWords(p, diags)
 	}
 	return nil
 }
 
-// fontProblem reports a font that cannot be read.
+// fontProblem reports a font that cannot be read, at its path in
+// pdf.font.
 func fontProblem(p *model.Project, fonts Fonts, err error, diags *diag.List) error {
 	var fe *FontError
 	fc := p.Config.PDF.Font
-	if !errors.As(err, &fe) || fc.Regular == "" {
+	if !errors.As(err, &fe) || !fc.Own() {
 		return fmt.Errorf("pdf: %s: %w", fonts.Source, err)
 	}
-	key, name := "regular", fc.Regular
-	if fe.Role == "bold" && fc.Bold != "" {
-		key, name = "bold", fc.Bold
+	key, files := "regular", fc.Regular
+	for _, role := range fc.Roles() {
+		if role.Key == fe.Role && len(role.Files) > 0 {
+			key, files = role.Key, role.Files
+		}
 	}
-	diags.Errorf(fc.Src.At(key), "font %q cannot be used: %v", name, fe.Err)
+	i := min(fe.Index, len(files)-1)
+	diags.Errorf(fc.Src.AtIndex(key, i), "font %q cannot be used: %v", files[i], fe.Err)
 	return nil
 }
 
@@ -218,8 +233,8 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	}
 	b := newBriefing(ts, p, r, md)
 	b.project = opts.Project
-	if b.figs = opts.Figures; b.figs == nil {
-		b.figs = figures.New(r)
+	if opts.Figures != nil {
+		b.figs = opts.Figures
 	}
 	pages, err := b.build(ctx)
 	if err != nil {

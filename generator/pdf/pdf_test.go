@@ -37,7 +37,7 @@ import (
 
 // embedded returns the embedded fonts, parsed once for all tests.
 var embedded = sync.OnceValue(func() Fonts {
-	return NewFonts(assets.SerifRegular, assets.SansBold, assets.SansRegular, "the embedded Noto fonts")
+	return NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular}, "the embedded Noto fonts")
 })
 
 var created = time.Date(2016, 3, 31, 0, 0, 0, 0, time.UTC)
@@ -83,7 +83,7 @@ func poppler(t testing.TB, data []byte, tool string, args ...string) string {
 	}
 	var out, errb bytes.Buffer
 	cmd := exec.Command(tool, append(args, file, "-")...)
-	if tool == "pdfinfo" {
+	if tool == "pdfinfo" || tool == "pdffonts" {
 		cmd = exec.Command(tool, append(args, file)...)
 	}
 	cmd.Stdout, cmd.Stderr = &out, &errb
@@ -397,11 +397,11 @@ func TestMissingGlyphs(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		`content/2015/summary.md:4:8: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the text; use another character, or configure a font that has it with pdf.font in ducha.yaml`,
-		`content/2015/summary.md:7:1: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the text; use another character, or configure a font that has it with pdf.font in ducha.yaml`,
-		`content/2015/summary.md:9:3: the briefing's fonts (the embedded Noto fonts) cannot draw the character (U+10FFFD, private use) in the text; use another character, or configure a font that has it with pdf.font in ducha.yaml`,
-		`data/2015/provinces/zj.yaml:12:12: the briefing's fonts (the embedded Noto fonts) cannot draw the character (U+10FFFD, private use) in the finding's title (character 5 of the text); use another character, or configure a font that has it with pdf.font in ducha.yaml`,
-		`data/2015/provinces/zj.yaml:18:13: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the finding's detail (character 3 of the text); use another character, or configure a font that has it with pdf.font in ducha.yaml`,
+		`content/2015/summary.md:4:8: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the text; use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)`,
+		`content/2015/summary.md:7:1: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the text; use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)`,
+		`content/2015/summary.md:9:3: the briefing's fonts (the embedded Noto fonts) cannot draw the character (U+10FFFD, private use) in the text; use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)`,
+		`data/2015/provinces/zj.yaml:12:12: the briefing's fonts (the embedded Noto fonts) cannot draw the character (U+10FFFD, private use) in the finding's title (character 5 of the text); use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)`,
+		`data/2015/provinces/zj.yaml:18:13: the briefing's fonts (the embedded Noto fonts) cannot draw "𐌀" (U+10300, Old_Italic) in the finding's detail (character 3 of the text); use another character, or add a font that has it to pdf.font in ducha.yaml (each role takes a list of fonts, tried in order)`,
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("CheckText reported:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
@@ -416,10 +416,10 @@ func TestMissingGlyphs(t *testing.T) {
 
 func TestBadFont(t *testing.T) {
 	p, r := loadProject(t, os.DirFS("testdata/projects/missing"))
-	p.Config.PDF.Font = model.FontConfig{Regular: "fonts/x.otf", Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 3, Col: 3},
+	p.Config.PDF.Font = model.FontConfig{Regular: []string{"fonts/x.otf"}, Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 3, Col: 3},
 		Keys: []model.KeyPos{{Key: "regular", Line: 4, Col: 14}}}}
 	var diags diag.List
-	fonts := Fonts{Regular: []byte("OTTO and more bytes"), Source: "fonts/x.otf"}
+	fonts := Fonts{Regular: [][]byte{[]byte("OTTO and more bytes")}, Source: "fonts/x.otf"}
 	if err := CheckText(p, r.Campaign, fonts, &diags); err != nil {
 		t.Fatal(err)
 	}
@@ -656,7 +656,7 @@ func TestEmptyCampaign(t *testing.T) {
 
 func TestConcurrentWrites(t *testing.T) {
 	p, r := loadProject(t, os.DirFS("../../testdata/projects/minimal"))
-	fonts := NewFonts(assets.SerifRegular, assets.SansBold, assets.SansRegular, "the embedded Noto fonts")
+	fonts := NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular}, "the embedded Noto fonts")
 	out := make([][]byte, 4)
 	var wg sync.WaitGroup
 	for i := range out {
@@ -722,7 +722,7 @@ func TestWordsListed(t *testing.T) {
 
 func TestProjectFontLacksWords(t *testing.T) {
 	p, _ := loadProject(t, os.DirFS("testdata/projects/missing"))
-	p.Config.PDF.Font = model.FontConfig{Regular: "fonts/latin.ttf", Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 2, Col: 3},
+	p.Config.PDF.Font = model.FontConfig{Regular: []string{"fonts/latin.ttf"}, Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 2, Col: 3},
 		Keys: []model.KeyPos{{Key: "regular", Line: 3, Col: 14}}}}
 	// A font with ASCII only: the Chinese words of the briefing cannot be
 	// drawn, the English ones can.
@@ -730,7 +730,7 @@ func TestProjectFontLacksWords(t *testing.T) {
 	for r := 0x20; r < 0x7f; r++ {
 		ascii.bmp[r/64] |= 1 << (r % 64)
 	}
-	faces := &faceSet{cover: [numRoles]*coverage{ascii, ascii, ascii}}
+	faces := &faceSet{faces: []*face{{cover: ascii}}, chain: [numRoles][]faceID{{0}, {0}, {0}}}
 	for _, tc := range []struct {
 		lang model.Lang
 		want string
@@ -791,6 +791,12 @@ title: 综合报告
 
 脚注十八[^1]
 
+[脚本二十一](javascript:alert(1))，<javascript:alert(2)>。
+
+<div>
+块二十二
+</div>
+
 ---
 
 ![图片十九](pic.png)
@@ -804,13 +810,13 @@ title: 综合报告
 	data, n := write(t, p, r)
 	all := strings.Join(pages(t, data, n), "")
 	for _, s := range []string{"综合报告", "一、概况", "正文加粗一与强调二，代码三，删除四，链接五(https://example.org/a)，https://example.org/b，",
-		"软换行不加空格；a*b&中；一、资金管理：存在问题六。内嵌七", "引用八", "1.有序九", "2.有序十", "嵌套十一", "任务十二", "任务十三",
+		"软换行不加空格；a*b&中；一、资金管理：存在问题六。<span>内嵌七</span>", "脚本二十一，javascript:alert(2)。", "<div>块二十二</div>", "引用八", "1.有序九", "2.有序十", "嵌套十一", "任务十二", "任务十三",
 		"代码块十四", "缩进十五", "左右", "单元十六17", "脚注十八[1]", "[1]脚注内容二十", "[图片十九]"} {
 		if !strings.Contains(all, s) {
 			t.Errorf("the briefing lacks %q", s)
 		}
 	}
-	for _, s := range []string{"<span>", "**", "\\"} {
+	for _, s := range []string{"**", "\\", "(javascript:", "脚本二十一]"} {
 		if strings.Contains(all, s) {
 			t.Errorf("the briefing shows Markdown syntax %q", s)
 		}
@@ -821,6 +827,9 @@ title: 综合报告
 	}
 	if !bytes.Contains(data, []byte("/URI (https://example.org/a)")) {
 		t.Error("the link is not clickable")
+	}
+	if bytes.Contains(data, []byte("/URI (javascript")) {
+		t.Error("a javascript: link is clickable")
 	}
 }
 

@@ -40,11 +40,11 @@ import (
 )
 
 // addTo adds the faces to gp, each subset to the characters in used (sorted
-// and distinct, per role), or in full when it cannot be subset.
-func (fs *faceSet) addTo(gp *gopdf.GoPdf, used [numRoles][]rune) error {
-	for r := range numRoles {
-		if data, err := fs.font[r].subset(used[r]); err == nil {
-			if err := addSubset(gp, family[r], data); err == nil {
+// and distinct, per face), or in full when it cannot be subset.
+func (fs *faceSet) addTo(gp *gopdf.GoPdf, used [][]rune) error {
+	for id, f := range fs.faces {
+		if data, err := f.font.subset(used[id]); err == nil {
+			if err := addSubset(gp, f.family, data); err == nil {
 				continue
 			}
 		}
@@ -52,8 +52,8 @@ func (fs *faceSet) addTo(gp *gopdf.GoPdf, used [numRoles][]rune) error {
 		if err != nil {
 			return err
 		}
-		if err := gp.AddTTFFontFromFontContainer(family[r], c); err != nil {
-			return fmt.Errorf("font %s: %w", family[r], err)
+		if err := gp.AddTTFFontFromFontContainer(f.family, c); err != nil {
+			return fmt.Errorf("font %s: %w", f.family, err)
 		}
 	}
 	return nil
@@ -70,12 +70,12 @@ func addSubset(gp *gopdf.GoPdf, family string, data []byte) (err error) {
 	return gp.AddTTFFontData(family, data)
 }
 
-// drawn returns the characters each face draws on pages, sorted and
+// drawn returns the characters each of n faces draws on pages, sorted and
 // distinct. The space is always among them: gopdf draws a space for a
 // character its font lacks.
-func drawn(pages []*page) [numRoles][]rune {
-	var bmp [numRoles][0x10000 / 64]uint64
-	var astral [numRoles][]rune
+func drawn(pages []*page, n int) [][]rune {
+	bmp := make([][0x10000 / 64]uint64, n)
+	astral := make([][]rune, n)
 	for _, p := range pages {
 		for i := range p.ops {
 			o := &p.ops[i]
@@ -91,8 +91,8 @@ func drawn(pages []*page) [numRoles][]rune {
 			}
 		}
 	}
-	var out [numRoles][]rune
-	for f := range numRoles {
+	out := make([][]rune, n)
+	for f := range n {
 		bmp[f][' '/64] |= 1 << (' ' % 64)
 		for i, w := range bmp[f] {
 			for b := 0; w != 0; b, w = b+1, w>>1 {

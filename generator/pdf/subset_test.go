@@ -266,21 +266,20 @@ func TestSubsetRenders(t *testing.T) {
 	}
 	for _, tf := range testFonts(t) {
 		t.Run(tf.name, func(t *testing.T) {
-			fs, err := readFaces([numRoles][]byte{tf.data, tf.data, tf.data})
+			fs, err := readFaces([numRoles][][]byte{{tf.data}, {tf.data}, {tf.data}})
 			if err != nil {
 				t.Skipf("not a font the briefing can use: %v", err)
 			}
 			var text []rune
 			for _, r := range tf.runes {
-				if fs.cover[0].has(r) && r < 0x10000 { // gopdf cannot map others to Unicode
+				if fs.faces[0].cover.has(r) && r < 0x10000 { // gopdf cannot map others to Unicode
 					text = append(text, r)
 				}
 			}
-			var used [numRoles][]rune
-			used[0] = sortedRunes(append(slices.Clone(text), ' '))
+			used := [][]rune{sortedRunes(append(slices.Clone(text), ' '))}
 			subset, full := pdfOf(t, string(text), func(gp *gopdf.GoPdf) error { return fs.addTo(gp, used) }),
-				pdfOf(t, string(text), func(gp *gopdf.GoPdf) error { return gp.AddTTFFontData(family[0], tf.data) })
-			if a, b := fontLengths(t, subset)[0], fontLengths(t, full)[0]; a >= b && fs.font[0].numGlyphs > 256 {
+				pdfOf(t, string(text), func(gp *gopdf.GoPdf) error { return gp.AddTTFFontData("Body", tf.data) })
+			if a, b := fontLengths(t, subset)[0], fontLengths(t, full)[0]; a >= b && fs.faces[0].font.numGlyphs > 256 {
 				t.Errorf("the font embedded has %d bytes subset here, %d subset by gopdf alone", a, b)
 			}
 			if a, b := render(t, subset), render(t, full); !bytes.Equal(a, b) {
@@ -304,7 +303,7 @@ func pdfOf(t *testing.T, text string, add func(gp *gopdf.GoPdf) error) []byte {
 		t.Fatal(err)
 	}
 	gp.AddPage()
-	if err := gp.SetFont(family[0], "", 14); err != nil {
+	if err := gp.SetFont("Body", "", 14); err != nil {
 		t.Fatal(err)
 	}
 	rs := []rune(text)
@@ -340,18 +339,18 @@ func render(t *testing.T, data []byte) []byte {
 // as gopdf alone embeds it.
 func TestSubsetFallback(t *testing.T) {
 	data := tinyFont(t)
-	fs, err := readFaces([numRoles][]byte{data, data, data})
+	fs, err := readFaces([numRoles][][]byte{{data}, {data}, {data}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	broken := *fs.font[roleRegular]
+	broken := *fs.faces[0].font
 	broken.data = nil // no glyf table
-	fs.font[roleRegular] = &broken
-	used := [numRoles][]rune{{'A', 'B'}, {'A'}, {'A'}}
+	fs.faces[0].font = &broken
+	used := [][]rune{{'A', 'B'}}
 	doc := pdfOf(t, "AB", func(gp *gopdf.GoPdf) error { return fs.addTo(gp, used) })
-	ref := pdfOf(t, "AB", func(gp *gopdf.GoPdf) error { return gp.AddTTFFontData(family[0], data) })
-	if got, want := fontLengths(t, doc), fontLengths(t, ref); len(got) != 3 || got[0] != want[0] {
-		t.Errorf("the embedded fonts have %d bytes; want the body face, in full, of %d", got, want[0])
+	ref := pdfOf(t, "AB", func(gp *gopdf.GoPdf) error { return gp.AddTTFFontData("Body", data) })
+	if got, want := fontLengths(t, doc), fontLengths(t, ref); len(got) != 1 || got[0] != want[0] {
+		t.Errorf("the embedded fonts have %d bytes; want the one face, in full, of %d", got, want[0])
 	}
 	if got := poppler(t, doc, "pdftotext", "-enc", "UTF-8"); squeeze(got) != "AB" {
 		t.Errorf("pdftotext extracts %q, want AB", got)
@@ -509,15 +508,15 @@ func readCmap(table []byte, c *coverage) (*ttf, error) {
 
 func TestDrawn(t *testing.T) {
 	pages := []*page{{}, {}}
-	pages[0].text(roleRegular, 10, colText, 0, 0, "督查ba", 0)
+	pages[0].text(0, 10, colText, 0, 0, "督查ba", 0)
 	pages[0].line(0, 0, 1, 1, 1, colText)
-	pages[1].text(roleSans, 10, colText, 0, 0, "\U00020000a\U0001F600a", 0)
-	pages[1].text(roleRegular, 10, colText, 0, 0, "查c", 0)
-	got := drawn(pages)
-	want := [numRoles][]rune{[]rune(" abc查督"), []rune(" "), []rune(" a\U0001F600\U00020000")}
-	for f := range numRoles {
+	pages[1].text(2, 10, colText, 0, 0, "\U00020000a\U0001F600a", 0)
+	pages[1].text(0, 10, colText, 0, 0, "查c", 0)
+	got := drawn(pages, 3)
+	want := [][]rune{[]rune(" abc查督"), []rune(" "), []rune(" a\U0001F600\U00020000")}
+	for f := range want {
 		if !slices.Equal(got[f], want[f]) {
-			t.Errorf("%s: %q, want %q", family[f], string(got[f]), string(want[f]))
+			t.Errorf("face %d: %q, want %q", f, string(got[f]), string(want[f]))
 		}
 	}
 }

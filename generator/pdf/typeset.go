@@ -55,14 +55,14 @@ var (
 type typesetter struct {
 	faces *faceSet
 	// adv caches advance widths at size 1, per face.
-	adv [numRoles]widthCache
+	adv []widthCache
 
 	mu      sync.Mutex
 	missing rune // the lowest character no face has; 0: none
 }
 
 func newTypesetter(faces *faceSet) *typesetter {
-	return &typesetter{faces: faces}
+	return &typesetter{faces: faces, adv: make([]widthCache, len(faces.faces))}
 }
 
 // widthCache holds the advance widths of a face's characters, filled as
@@ -120,14 +120,14 @@ func (ts *typesetter) noFace(r rune) {
 }
 
 // width returns the advance of r in face f at size 1, as gopdf measures it.
-func (ts *typesetter) width(f role, r rune) float64 {
+func (ts *typesetter) width(f faceID, r rune) float64 {
 	if r < 0 || r > unicode.MaxRune {
 		return 0
 	}
 	c := &ts.adv[f]
 	k, ok := c.get(r)
 	if !ok {
-		k = int32(ts.faces.font[f].width1000(r))
+		k = int32(ts.faces.faces[f].font.width1000(r))
 		c.put(r, k)
 	}
 	return float64(k) / 1000
@@ -331,6 +331,49 @@ func (ts *typesetter) drawString(p *page, s string, st style, x, baseline float6
 		i = j
 	}
 	return w
+}
+
+// wrapAtMost breaks s into at most n lines width wide; when it needs more,
+// the last line is cut short with an ellipsis (see fit).
+func (ts *typesetter) wrapAtMost(s string, st style, width float64, n int) []string {
+	t := textOf(s, st)
+	ls := breakLines(t, ts, width, 0)
+	var out []string
+	for i, l := range ls {
+		if i == n-1 && len(ls) > n {
+			return append(out, ts.fit(string(t.runes[l.start:]), st, width))
+		}
+		out = append(out, string(t.runes[l.start:l.trimEnd(t.runes)]))
+	}
+	if len(out) == 0 {
+		out = []string{""}
+	}
+	return out
+}
+
+// fit returns s when it is at most width wide in style st, and otherwise
+// as much of its start as fits with an ellipsis after it, so that what is
+// left out is seen to be.
+func (ts *typesetter) fit(s string, st style, width float64) string {
+	if ts.measure(s, st) <= width {
+		return s
+	}
+	ell := "…"
+	if !ts.faces.has('…') {
+		ell = "..."
+	}
+	room := width - ts.measure(ell, st)
+	rs := []rune(s)
+	w, i := 0.0, 0
+	for ; i < len(rs); i++ {
+		if !ignorable(rs[i]) {
+			w += ts.advance(&st, rs[i])
+		}
+		if w > room {
+			break
+		}
+	}
+	return strings.TrimRight(string(rs[:i]), " ") + ell
 }
 
 // wrap breaks s into lines at most width wide.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -88,6 +89,19 @@ func (ck *checker) checkWords(p *model.Project, diags *diag.List) {
 		missing = missing[:5]
 	}
 	fc := p.Config.PDF.Font
-	diags.Errorf(fc.Src.At("regular"), "the font %q cannot draw %s%s, which the briefing's own words (language %s) use; configure a font that has them, or another language",
-		fc.Regular, strings.Join(missing, ", "), more, ck.lang)
+	diags.Errorf(fc.Src.At("regular"), "%s cannot draw %s%s, which the briefing's own words (language %s) use; configure a font that has them, or another language",
+		describeFiles(fc.Regular), strings.Join(missing, ", "), more, ck.lang)
+}
+
+// describeFiles names font files for a message: the font "a.ttf", or the
+// fonts "a.ttf" and "b.ttf".
+func describeFiles(files []string) string {
+	q := make([]string, len(files))
+	for i, f := range files {
+		q[i] = strconv.Quote(f)
+	}
+	if len(q) == 1 {
+		return "the font " + q[0]
+	}
+	return "the fonts " + strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
 }

@@ -24,7 +24,7 @@ func BenchmarkSampleCheck(b *testing.B) {
 	fsys := os.DirFS(filepath.Join("..", ".."))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Check(fsys); err != nil {
+		if _, err := Check(fsys, CheckOptions{Briefing: true}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -51,7 +51,7 @@ func benchBuild(b *testing.B, fsys fs.FS, opts Options, out string) {
 	b.Helper()
 	b.ReportAllocs()
 	for b.Loop() {
-		ch, err := Check(fsys)
+		ch, err := Check(fsys, CheckOptions{Briefing: true})
 		if err != nil || ch.Diags.HasErrors(false) {
 			b.Fatal(err, ch.Diags.Items())
 		}

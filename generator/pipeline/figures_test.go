@@ -64,7 +64,7 @@ func TestFiguresAgree(t *testing.T) {
 // export/figures.json, and returns the export by name.
 func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure {
 	t.Helper()
-	ch, err := Check(fsys)
+	ch, err := Check(fsys, CheckOptions{Briefing: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,34 +12,54 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/pdf"
+	"github.com/ducha/ducha/generator/source"
 )
 
 // loadFonts returns the fonts the briefing is set in: the project's own when
 // ducha.yaml names them, or else the embedded Noto fonts. Fonts with the
-// same bytes as before come from the cache, already parsed.
+// same bytes as before come from the cache, already parsed. A file that
+// cannot be read is reported in diags, and the fonts returned are then
+// empty.
 func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.Fonts, error) {
 	fc := cfg.PDF.Font
-	if fc.Regular == "" {
+	if !fc.Own() {
 		return c.fontsFor("", func() pdf.Fonts {
-			return pdf.NewFonts(assets.SerifRegular, assets.SansBold, assets.SansRegular,
+			return pdf.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
 				"the embedded Noto Serif SC and Noto Sans SC")
 		}), nil
 	}
-	regular, err := readFont(fsys, fc.Regular, fc.Src.At("regular"), diags)
-	if err != nil {
-		return pdf.Fonts{}, err
-	}
-	bold := regular
-	if fc.Bold != "" {
-		if bold, err = readFont(fsys, fc.Bold, fc.Src.At("bold"), diags); err != nil {
-			return pdf.Fonts{}, err
+	read := map[string][]byte{} // by path, so that a file given twice is read once
+	var names []string
+	files := map[string][][]byte{}
+	ok := true
+	for _, role := range fc.Roles() {
+		for i, name := range role.Files {
+			data, seen := read[name]
+			if !seen {
+				var err error
+				if data, err = readFont(fsys, name, fc.Src.AtIndex(role.Key, i), diags); err != nil {
+					return pdf.Fonts{}, err
+				}
+				read[name] = data
+				names = append(names, name)
+			}
+			ok = ok && data != nil
+			files[role.Key] = append(files[role.Key], data)
 		}
 	}
-	if regular == nil || bold == nil {
+	if !ok {
 		return pdf.Fonts{}, nil
 	}
-	key := fmt.Sprintf("%x", sha256.Sum256(append(append([]byte{}, regular...), bold...)))
-	return c.fontsFor(key, func() pdf.Fonts { return pdf.NewFonts(regular, bold, nil, fc.Regular) }), nil
+	h := sha256.New()
+	for _, role := range fc.Roles() {
+		fmt.Fprintf(h, "%s %d\n", role.Key, len(files[role.Key]))
+		for _, data := range files[role.Key] {
+			h.Write(fmt.Appendf(nil, "%x", sha256.Sum256(data)))
+		}
+	}
+	return c.fontsFor(fmt.Sprintf("%x", h.Sum(nil)), func() pdf.Fonts {
+		return pdf.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
+	}), nil
 }
 
 // fontsFor returns the cached fonts under key, making them with make the
@@ -60,12 +80,20 @@ func (c *Cache) fontsFor(key string, make func() pdf.Fonts) pdf.Fonts {
 
 func readFont(fsys fs.FS, name string, pos model.Pos, diags *diag.List) ([]byte, error) {
 	clean := path.Clean(strings.TrimPrefix(name, "./"))
+	if fi, err := fs.Stat(fsys, clean); name == "" || err == nil && fi.IsDir() {
+		diags.Errorf(pos, "font %q: give the path of a .ttf file from the project root, e.g. fonts/simfang.ttf", name)
+		return nil, nil
+	}
 	if !fs.ValidPath(clean) {
 		diags.Errorf(pos, "font %q: give a path inside the project, relative to its root, e.g. fonts/simfang.ttf", name)
 		return nil, nil
 	}
 	data, err := fs.ReadFile(fsys, clean)
+	var refused *source.RefusedError
 	switch {
+	case errors.As(err, &refused):
+		diags.Errorf(pos, "font %q: %s: %s", name, model.ShowPath(refused.Name), refused.Why)
+		return nil, nil
 	case errors.Is(err, fs.ErrNotExist):
 		diags.Errorf(pos, "font %q does not exist; put the .ttf file in the project and give its path from the project root", name)
 		return nil, nil

@@ -21,6 +21,8 @@ var buildTargets = []string{
 	"content/2015/summary.md",
 	"content/2015/provinces/zj.md",
 	"ducha.yaml",
+	"data/units.yaml",
+	"data/2015/self-exam.yaml",
 }
 
 // markdownSeeds are Markdown a briefing and a site must set whatever it
@@ -61,7 +63,7 @@ func FuzzBuild(f *testing.F) {
 		}
 		target := buildTargets[int(which)%len(buildTargets)]
 		fsys[target] = &fstest.MapFile{Data: data}
-		ch, err := Check(fsys)
+		ch, err := Check(fsys, CheckOptions{Briefing: true})
 		if err != nil {
 			t.Fatalf("I/O error from an in-memory project: %v", err)
 		}

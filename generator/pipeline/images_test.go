@@ -39,7 +39,7 @@ func buildWithImage(t *testing.T, data []byte) *output.Memory {
 	fsys := fixture.Minimal(t)
 	fsys["content/2015/summary.md"] = &fstest.MapFile{Data: []byte("督查组察看了工地。\n\n![工地现场](images/site.png)\n")}
 	fsys["content/2015/images/site.png"] = &fstest.MapFile{Data: data}
-	ch, err := Check(fsys)
+	ch, err := Check(fsys, CheckOptions{Briefing: true})
 	if err != nil || ch.Diags.HasErrors(true) {
 		t.Fatal(err, ch.Diags.Items())
 	}

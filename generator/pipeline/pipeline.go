@@ -27,14 +27,24 @@ const BriefingName = "briefing.pdf"
 // Checked is a project that has been loaded and checked.
 type Checked struct {
 	Project *model.Project
-	Fonts   pdf.Fonts
-	Diags   *diag.List
+	// Fonts are the briefing's fonts; empty when the check was for no
+	// briefing.
+	Fonts pdf.Fonts
+	Diags *diag.List
 }
 
-// Check loads and validates the project in fsys, and checks that the
-// briefing's fonts can draw all of its text. The error is an I/O failure,
-// not a problem with the data: those are in Diags.
-func Check(fsys fs.FS) (*Checked, error) { return new(Cache).Check(fsys) }
+// CheckOptions say what a check is for.
+type CheckOptions struct {
+	// Briefing is true when a briefing is to be made: the briefing's
+	// fonts are then read, and every character it prints that they
+	// cannot draw is an error. Without a briefing neither matters.
+	Briefing bool
+}
+
+// Check loads and validates the project in fsys and, for a briefing,
+// checks that the briefing's fonts can draw all of its text. The error is
+// an I/O failure, not a problem with the data: those are in Diags.
+func Check(fsys fs.FS, opts CheckOptions) (*Checked, error) { return new(Cache).Check(fsys, opts) }
 
 // Cache keeps what does not change between builds of a project, such as
 // parsed fonts, for a process that builds again and again (the preview
@@ -46,7 +56,7 @@ type Cache struct {
 }
 
 // Check is Check, reusing what c holds.
-func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
+func (c *Cache) Check(fsys fs.FS, opts CheckOptions) (*Checked, error) {
 	p, diags, err := load.LoadCached(fsys, &c.files)
 	if err != nil {
 		return nil, err
@@ -56,18 +66,28 @@ func (c *Cache) Check(fsys fs.FS) (*Checked, error) {
 		diags.Errorf(model.Pos{File: "data"}, "no campaign: create data/<year>/campaign.yaml (see docs/data-format.md)")
 	}
 	checkFigures(p, diags)
-	fonts, err := c.loadFonts(fsys, p.Config, diags)
-	if err != nil {
-		return nil, err
-	}
-	if fonts.Regular != nil {
-		for _, camp := range p.Campaigns {
-			if err := pdf.CheckText(p, camp, fonts, diags); err != nil {
-				return nil, err
-			}
+	ch := &Checked{Project: p, Diags: diags}
+	if opts.Briefing {
+		if ch.Fonts, err = c.checkFonts(fsys, p, diags); err != nil {
+			return nil, err
 		}
 	}
-	return &Checked{Project: p, Fonts: fonts, Diags: diags}, nil
+	return ch, nil
+}
+
+// checkFonts reads the briefing's fonts and checks that they can draw the
+// text of every campaign.
+func (c *Cache) checkFonts(fsys fs.FS, p *model.Project, diags *diag.List) (pdf.Fonts, error) {
+	fonts, err := c.loadFonts(fsys, p.Config, diags)
+	if err != nil || len(fonts.Regular) == 0 {
+		return fonts, err
+	}
+	for _, camp := range p.Campaigns {
+		if err := pdf.CheckText(p, camp, fonts, diags); err != nil {
+			return pdf.Fonts{}, err
+		}
+	}
+	return fonts, nil
 }
 
 // checkFigures checks the figures the narrative cites; and, once the data
@@ -119,6 +139,9 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	p, r, md, err := setup(ch, opts)
 	if err != nil {
 		return Result{}, err
+	}
+	if opts.Briefing && len(ch.Fonts.Regular) == 0 {
+		return Result{}, errors.New("pipeline: the project was checked for no briefing, and has no fonts for one")
 	}
 	figs := figures.New(r)
 	var (

@@ -41,14 +41,14 @@ func escapeAttr(s string) string {
 // allowReload returns policy allowing, on host, the live-reload script
 // and its events, and nothing more.
 func allowReload(policy, host string) string {
-	policy = allow(policy, []string{"script-src-elem", "script-src"}, source(host, scriptPath))
-	return allow(policy, []string{"connect-src"}, source(host, eventsPath))
+	policy = allow(policy, []string{"script-src-elem", "script-src"}, sourceExpr(host, scriptPath))
+	return allow(policy, []string{"connect-src"}, sourceExpr(host, eventsPath))
 }
 
-// source returns a CSP source expression for the address path on host:
+// sourceExpr returns a CSP source expression for the address path on host:
 // the exact URL, or 'self' when host cannot be written in a policy (an
 // IPv6 address).
-func source(host, path string) string {
+func sourceExpr(host, path string) string {
 	if !plainHost(host) {
 		return "'self'"
 	}

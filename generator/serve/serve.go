@@ -25,7 +25,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -35,6 +34,7 @@ import (
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/site"
+	"github.com/ducha/ducha/generator/source"
 	"github.com/ducha/ducha/generator/watch"
 )
 
@@ -134,10 +134,11 @@ func (s *Server) watchedFiles() []string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.checked != nil {
-		f := s.checked.Project.Config.PDF.Font
-		for _, p := range []string{f.Regular, f.Bold} {
-			if p != "" {
-				files = append(files, filepath.ToSlash(filepath.Clean(p)))
+		for _, role := range s.checked.Project.Config.PDF.Font.Roles() {
+			for _, p := range role.Files {
+				if p != "" {
+					files = append(files, filepath.ToSlash(filepath.Clean(p)))
+				}
 			}
 		}
 	}
@@ -177,9 +178,10 @@ func (s *Server) rebuild(ctx context.Context) {
 			s.logStack(err)
 		}
 	}()
-	fsys := os.DirFS(s.opts.Dir)
+	fsys := source.Dir(s.opts.Dir)
 	s.stage("check")
-	ch, err := s.cache.Check(fsys)
+	// The preview links the briefing, made when asked for: check for it.
+	ch, err := s.cache.Check(fsys, pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
 		return
@@ -323,7 +325,7 @@ func (s *Server) briefing(ctx context.Context) (data []byte, err error) {
 	}
 	var mem output.Memory
 	s.stage("briefing")
-	if _, err := pipeline.Render(ctx, os.DirFS(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
+	if _, err := pipeline.Render(ctx, source.Dir(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
 		return nil, fmt.Errorf("making the briefing: %w", err)
 	}
 	data, _ = mem.File(pipeline.BriefingName)

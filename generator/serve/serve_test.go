@@ -419,7 +419,7 @@ func TestServePolicyAllowsOnlyLiveReload(t *testing.T) {
 	s := start(t)
 	const name = "findings/zj-01.html"
 	fsys := os.DirFS(s.dir)
-	ch, err := pipeline.Check(fsys)
+	ch, err := pipeline.Check(fsys, pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		t.Fatal(err)
 	}

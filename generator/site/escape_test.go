@@ -83,9 +83,21 @@ func TestEscaping(t *testing.T) {
 			t.Errorf("%s does not show the hostile text as %s", name, want)
 		}
 	}
-	// Markdown links to scripts are emptied.
-	if b := file(t, m, "findings/zj-01.html"); !bytes.Contains(b, []byte(`<a href="">x</a>`)) {
-		t.Errorf("findings/zj-01.html: the javascript: link is not emptied")
+	// A Markdown link to a script is its text, not a link to the page
+	// itself; raw HTML is its text, as written.
+	for _, name := range m.Names() {
+		if b := file(t, m, name); path.Ext(name) == ".html" && bytes.Contains(b, []byte(`href=""`)) {
+			t.Errorf("%s: a link to the page itself: %s", name, around(b, bytes.Index(b, []byte(`href=""`))))
+		}
+	}
+	for name, want := range map[string]string{
+		"index.html":          "<p>click</p>",
+		"findings/zj-01.html": "<p>x and y</p>",
+		"pages/evil.html":     "&lt;script&gt;window.__pwned=1&lt;/script&gt;",
+	} {
+		if b := file(t, m, name); !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s does not show %s", name, want)
+		}
 	}
 }
 

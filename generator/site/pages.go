@@ -8,8 +8,8 @@ import (
 	"github.com/ducha/ducha/generator/chart"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/report"
+	"github.com/ducha/ducha/generator/source"
 )
 
 // pages lists the HTML pages of the site. Pages that show the same rows
@@ -68,7 +68,7 @@ func (s *site) files() []job {
 		// stays right.
 		dir := path.Join("content", s.c.ID)
 		for _, m := range s.c.Media {
-			jobs = append(jobs, job{name: m, data: func() ([]byte, error) { return output.ReadRegular(s.opts.Project, path.Join(dir, m)) }})
+			jobs = append(jobs, job{name: m, data: func() ([]byte, error) { return source.ReadRegular(s.opts.Project, path.Join(dir, m)) }})
 		}
 	}
 	return jobs

@@ -17,7 +17,7 @@ import (
 // warning. It returns the number of findings of the current campaign.
 func check(t *testing.T, fsys fs.FS) int {
 	t.Helper()
-	ch, err := pipeline.Check(fsys)
+	ch, err := pipeline.Check(fsys, pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,11 +17,12 @@ func (v *validator) campaign(c *model.Campaign) {
 	v.onSite(c)
 	v.pages(c)
 	v.images(c)
+	v.markdown(c)
 }
 
 func (v *validator) scope(c *model.Campaign) {
 	src := c.Src
-	if src.Has("edition") && c.Edition < 1 {
+	if src.OK("edition") && c.Edition < 1 {
 		v.errorf(src.At("edition"), "edition %d: the first supervision is edition 1", c.Edition)
 	}
 	v.period(c.Period, "period")
@@ -91,7 +92,7 @@ func (v *validator) groups(c *model.Campaign) {
 	byProvince := map[string]*model.Group{}
 	for _, g := range c.Groups {
 		src := g.Src
-		if src.Has("no") {
+		if src.OK("no") {
 			if g.No < 1 {
 				v.errorf(src.At("no"), "group number %d: number groups from 1", g.No)
 			} else if prev, dup := seenNo[g.No]; dup {

@@ -1,8 +1,12 @@
 package validate
 
 import (
+	"path"
 	"path/filepath"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
@@ -42,6 +46,37 @@ func (v *validator) images(c *model.Campaign) {
 			v.noImages(md, f.Rect.Notes, "the rectification's notes")
 		}
 	}
+	v.sameNames(c)
+}
+
+// sameNames warns of image files whose paths differ only in upper and
+// lower case (which Windows and macOS take for one file), or in how an
+// accented letter is encoded (Unicode NFC and NFD, which look the same,
+// and which macOS takes for one file): the site publishes both, and one
+// replaces the other when the project or the site is copied there. The
+// warning is at the later of the two in Campaign.Media's order.
+func (v *validator) sameNames(c *model.Campaign) {
+	first := make(map[string]string, len(c.Media))
+	for _, m := range c.Media {
+		key := foldName(m)
+		prev, ok := first[key]
+		if !ok {
+			first[key] = m
+			continue
+		}
+		how, where := "only in upper and lower case", "Windows and macOS take"
+		if norm.NFC.String(prev) == norm.NFC.String(m) {
+			how, where = "only in how an accented letter is encoded (Unicode NFC and NFD), so they look the same", "macOS takes"
+		}
+		v.diags.Warnf(model.Pos{File: path.Join("content", c.ID, m)}, "the image's name differs from %q %s; %s the two for one file, and one replaces the other when the project or the site is copied there; rename one of them, and change the pages that show it",
+			path.Join("content", c.ID, prev), how, where)
+	}
+}
+
+// foldName returns the form of a path that Windows and macOS compare:
+// composed (NFC), and without case.
+func foldName(p string) string {
+	return strings.ToLower(strings.ToUpper(norm.NFC.String(p)))
 }
 
 // noImages reports an image of its own in Markdown kept in data/.

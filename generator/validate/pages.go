@@ -9,9 +9,15 @@ import (
 // pages checks that narrative pages are about things that exist.
 func (v *validator) pages(c *model.Campaign) {
 	for _, pg := range c.Pages {
+		if !v.p.Parsed(pg.Path) {
+			continue // the file could not be read; the loader said why
+		}
 		pos := model.Pos{File: pg.Path, Line: 1, Col: 1}
 		switch pg.Kind {
 		case model.PageGroup:
+			if !v.p.Parsed("data/" + c.ID + "/groups.yaml") {
+				break
+			}
 			if no, err := strconv.Atoi(pg.Key); err != nil || strconv.Itoa(no) != pg.Key || c.Group(no) == nil {
 				v.errorf(pos, "no group %q in data/%s/groups.yaml; name the file after a group's number, e.g. groups/1.md", pg.Key, c.ID)
 			}
@@ -20,7 +26,7 @@ func (v *validator) pages(c *model.Campaign) {
 				v.errorf(pos, "no province %q in data/provinces.yaml; name the file after a province ID%s", pg.Key, v.suggest(pg.Key, provinceIDs(v.p)))
 			}
 		case model.PageItem:
-			if c.Item(pg.Key) == nil {
+			if c.Item(pg.Key) == nil && v.p.Parsed("data/"+c.ID+"/items.yaml") {
 				v.errorf(pos, "no key item %q in data/%s/items.yaml; name the file after an item ID%s", pg.Key, c.ID, v.suggest(pg.Key, itemIDs(c)))
 			}
 		case model.PageExtra:
