@@ -9,7 +9,7 @@
 //	go run ./cmd/synth -hugo-from /tmp/big/public/export/findings.json -o /tmp/big-hugo
 //
 // The same -findings and -seed always write the same bytes. See package
-// github.com/ducha/ducha/generator/synth for what the project holds.
+// github.com/ducha/ducha/internal/synth for what the project holds.
 package main
 
 import (
@@ -19,7 +19,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/ducha/ducha/generator/synth"
+	"github.com/ducha/ducha/internal/synth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
