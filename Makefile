@@ -56,7 +56,7 @@ test: $(ASSETS)
 	$(GO) test ./...
 
 bench: $(ASSETS)
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... ./internal/... | tee bench.txt
 
 # fuzz runs every fuzz target of the repository (each func Fuzz... in a
 # _test.go file, found afresh each time, so a new one is never left out),
@@ -65,7 +65,7 @@ bench: $(ASSETS)
 FUZZTIME ?= 30s
 
 fuzz: $(ASSETS)
-	@grep -r --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]*' generator cmd | sort | \
+	@grep -r --include='*_test.go' -o '^func Fuzz[A-Za-z0-9_]*' generator internal cmd | sort | \
 	while IFS=: read -r file fn; do \
 		name=$${fn#func }; pkg=./$$(dirname $$file); \
 		echo "$(GO) test -run '^$$' -fuzz '^$$name$$' -fuzztime $(FUZZTIME) $$pkg"; \

@@ -7,7 +7,7 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/ducha/ducha/generator/cli"
+	"github.com/ducha/ducha/generator/app/cli"
 )
 
 func main() {

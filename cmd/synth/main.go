@@ -3,8 +3,13 @@
 //
 //	go run ./cmd/synth -findings 10000 -o /tmp/big [-seed 1] [-force]
 //
+// With -hugo-from, it writes instead a Hugo project of the findings of a
+// built ducha site, for the comparison in docs/performance.md:
+//
+//	go run ./cmd/synth -hugo-from /tmp/big/public/export/findings.json -o /tmp/big-hugo
+//
 // The same -findings and -seed always write the same bytes. See package
-// github.com/ducha/ducha/generator/synth for what the project holds.
+// github.com/ducha/ducha/internal/synth for what the project holds.
 package main
 
 import (
@@ -14,7 +19,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/ducha/ducha/generator/synth"
+	"github.com/ducha/ducha/internal/synth"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stderr)) }
@@ -34,8 +39,16 @@ func run(args []string, stderr io.Writer) int {
 	fs.Uint64Var(&opts.Seed, "seed", 1, "random seed: the same seed and -findings write the same bytes")
 	fs.BoolVar(&opts.Force, "force", false, "write into a directory that is not empty, replacing its ducha.yaml, data/ and content/")
 	dir := fs.String("o", "", "output directory (required)")
+	hugoFrom := fs.String("hugo-from", "", "write a Hugo project of the findings in this `export/findings.json` instead")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *hugoFrom != "" && *dir != "" {
+		if err := writeHugo(*hugoFrom, *dir); err != nil {
+			fmt.Fprintf(stderr, "synth: %v\n", err)
+			return 3
+		}
+		return 0
 	}
 	if *dir == "" || opts.Findings == 0 || fs.NArg() > 0 {
 		fs.Usage()

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/ducha/ducha/generator/output"
-	"github.com/ducha/ducha/generator/synth"
+	"github.com/ducha/ducha/internal/synth"
 )
 
 // BenchmarkSample builds the sample campaign at the repository's root: check

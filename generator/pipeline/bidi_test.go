@@ -6,8 +6,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/internal/fixture"
 )
 
 // TestBidiControls: bidirectional controls in a finding's title (YAML)

@@ -7,8 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/internal/fixture"
 )
 
 // TestCheckWithoutBriefing: a character no font has (an emoji, a rare

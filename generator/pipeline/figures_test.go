@@ -16,8 +16,8 @@ import (
 	"testing/fstest"
 
 	"github.com/ducha/ducha/generator/i18n"
-	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/internal/fixture"
 )
 
 // exportedFigure is a figure as export/figures.json has it.

@@ -11,8 +11,8 @@ import (
 	"github.com/ducha/ducha/generator/assets"
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/pdf"
-	"github.com/ducha/ducha/generator/source"
+	"github.com/ducha/ducha/generator/project/source"
+	"github.com/ducha/ducha/generator/render/pdf"
 )
 
 // loadFonts returns the fonts the briefing is set in: the project's own when

@@ -10,8 +10,8 @@ import (
 	"testing/fstest"
 
 	"github.com/ducha/ducha/generator/assets"
-	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/internal/fixture"
 )
 
 // fallbackProject returns the minimal project with its own fonts, as
@@ -20,7 +20,7 @@ import (
 // Multilingual Plane).
 func fallbackProject(t *testing.T, config string) fstest.MapFS {
 	t.Helper()
-	extra, err := os.ReadFile("../pdf/testdata/fonts/dejavu-sans-subset.ttf")
+	extra, err := os.ReadFile("../render/pdf/testdata/fonts/dejavu-sans-subset.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}

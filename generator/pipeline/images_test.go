@@ -13,8 +13,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/ducha/ducha/generator/internal/fixture"
 	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/internal/fixture"
 )
 
 // pngFile returns a small PNG image.

@@ -9,16 +9,16 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ducha/ducha/generator/derive/figures"
+	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
-	"github.com/ducha/ducha/generator/figures"
-	"github.com/ducha/ducha/generator/load"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
-	"github.com/ducha/ducha/generator/pdf"
-	"github.com/ducha/ducha/generator/report"
-	"github.com/ducha/ducha/generator/site"
-	"github.com/ducha/ducha/generator/validate"
+	"github.com/ducha/ducha/generator/project/load"
+	"github.com/ducha/ducha/generator/project/validate"
+	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/site"
 )
 
 // BriefingName is the file name of the briefing in the site.

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExitCodes pins the exit code of each kind of outcome.
+func TestExitCodes(t *testing.T) {
+	minimal := filepath.Join("..", "..", "..", "testdata", "projects", "minimal")
+	broken := t.TempDir()
+	os.MkdirAll(filepath.Join(broken, "data"), 0o755)
+	os.WriteFile(filepath.Join(broken, "data", "provinces.yaml"), []byte("- id: [\n"), 0o644)
+	unreadable := t.TempDir()
+	os.MkdirAll(filepath.Join(unreadable, "data", "units.yaml"), 0o755) // a folder where a file belongs
+
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"check", minimal}, ExitOK},
+		{[]string{"version"}, ExitOK},
+		{[]string{"help"}, ExitOK},
+		{[]string{"help", "build"}, ExitOK},
+		{[]string{"check", "-h"}, ExitOK},
+		{[]string{"check", broken}, ExitData},
+		{[]string{"build", "-o", filepath.Join(t.TempDir(), "out"), broken}, ExitData},
+		{[]string{"pdf", "-o", filepath.Join(t.TempDir(), "b.pdf"), broken}, ExitData},
+		{nil, ExitUsage},
+		{[]string{"nope"}, ExitUsage},
+		{[]string{"check", "--format", "xml", minimal}, ExitUsage},
+		{[]string{"check", "--nope"}, ExitUsage},
+		{[]string{"check", "a", "b"}, ExitUsage},
+		{[]string{"check", filepath.Join(minimal, "ducha.yaml")}, ExitUsage},
+		{[]string{"build", "--as-of", "2016-02-30", minimal}, ExitUsage},
+		{[]string{"check", unreadable}, ExitInternal},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if got := Run(context.Background(), tc.args, &out, &errOut); got != tc.want {
+				t.Errorf("exit code %d, want %d\nstdout: %s\nstderr: %s", got, tc.want, out.String(), errOut.String())
+			}
+		})
+	}
+}
+
+// TestCheckWritesNothing makes sure check leaves the project as it was.
+func TestCheckWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join("..", "..", "..", "testdata", "projects", "minimal")
+	if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, dir)
+	var out, errOut bytes.Buffer
+	if code := Run(context.Background(), []string{"check", "--strict", dir}, &out, &errOut); code != ExitOK {
+		t.Fatalf("exit %d: %s%s", code, out.String(), errOut.String())
+	}
+	if after := listing(t, dir); after != before {
+		t.Errorf("check changed the project:\nbefore:\n%s\nafter:\n%s", before, after)
+	}
+}
+
+func listing(t *testing.T, dir string) string {
+	t.Helper()
+	var b strings.Builder
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, _ := d.Info()
+		b.WriteString(p + " " + info.ModTime().String() + "\n")
+		return nil
+	})
+	return b.String()
+}

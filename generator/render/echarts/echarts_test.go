@@ -1,0 +1,129 @@
+package echarts_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/ducha/ducha/generator/derive/chart"
+	"github.com/ducha/ducha/generator/render/echarts"
+)
+
+func hostileBar() *chart.Chart {
+	target := 90.0
+	return &chart.Chart{
+		ID:         "ind_contract_rate",
+		Title:      "签订率",
+		Kind:       chart.Bar,
+		Categories: []string{"浙江</script><script>alert(1)</script>", "北京<!--", "a\u2028b"},
+		Series: []chart.Series{{Name: `"><img src=x onerror=alert(1)>`, Values: []float64{86.5, 92, 0},
+			Color: "#1f4e79", Colors: []string{"#c62828", "", "#c62828"}}},
+		Unit: "%", Target: &target, TargetLabel: "目标&",
+	}
+}
+
+// option decodes the option of c.
+func option(t *testing.T, c *chart.Chart) (*echarts.Chart, map[string]any) {
+	t.Helper()
+	ec, err := echarts.New(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var opt map[string]any
+	if err := json.Unmarshal([]byte(ec.Option), &opt); err != nil {
+		t.Fatalf("the option is not JSON: %v\n%s", err, ec.Option)
+	}
+	return ec, opt
+}
+
+// TestEscaped checks that the option can go inside a <script> element as
+// it is, and that the text survives the escaping.
+func TestEscaped(t *testing.T) {
+	ec, opt := option(t, hostileBar())
+	for _, bad := range []string{"<", ">", "&", "\u2028"} {
+		if strings.Contains(string(ec.Option), bad) {
+			t.Errorf("the option holds a raw %q:\n%s", bad, ec.Option)
+		}
+	}
+	cats := opt["xAxis"].([]any)[0].(map[string]any)["data"].([]any)
+	if cats[0] != "浙江</script><script>alert(1)</script>" || cats[2] != "a\u2028b" {
+		t.Errorf("categories decode to %q", cats)
+	}
+}
+
+func TestBar(t *testing.T) {
+	ec, opt := option(t, hostileBar())
+	if ec.ID != "ind_contract_rate" || ec.Renderer != "svg" || ec.Height != 360 {
+		t.Errorf("chart %+v", ec)
+	}
+	if opt["animation"] != false {
+		t.Error("animation is on: screenshots and prints would catch a chart half drawn")
+	}
+	series := opt["series"].([]any)[0].(map[string]any)
+	data := series["data"].([]any)
+	if got := data[0].(map[string]any)["itemStyle"].(map[string]any)["color"]; got != "#c62828" {
+		t.Errorf("the first bar is %v, want the colour that marks a missed target", got)
+	}
+	if _, ok := data[1].(map[string]any)["itemStyle"]; ok {
+		t.Error("the second bar has its own colour; want the series colour")
+	}
+	mark := series["markLine"].(map[string]any)["data"].([]any)[0].(map[string]any)
+	if mark["yAxis"] != 90.0 || mark["name"] != "目标&" {
+		t.Errorf("target line %v", mark)
+	}
+	if _, ok := series["stack"]; ok {
+		t.Error("an unstacked chart is stacked")
+	}
+}
+
+func TestStackedHorizontal(t *testing.T) {
+	c := &chart.Chart{ID: "findings_by_item", Kind: chart.Bar, Stacked: true, Horizontal: true,
+		Categories: []string{"一", "二"},
+		Series:     []chart.Series{{Name: "问题", Values: []float64{1, 2}}, {Name: "好做法", Values: []float64{3, 0}}}}
+	ec, opt := option(t, c)
+	y := opt["yAxis"].([]any)[0].(map[string]any)
+	x := opt["xAxis"].([]any)[0].(map[string]any)
+	if y["type"] != "category" || len(y["data"].([]any)) != 2 || x["type"] != "value" || x["data"] != nil {
+		t.Errorf("horizontal bars: xAxis %v, yAxis %v", x, y)
+	}
+	for _, s := range opt["series"].([]any) {
+		if s.(map[string]any)["stack"] != "total" {
+			t.Errorf("series %v is not stacked", s)
+		}
+	}
+	if ec.Height != 200 {
+		t.Errorf("height %d for 2 rows", ec.Height)
+	}
+}
+
+func TestHeatmap(t *testing.T) {
+	c := &chart.Chart{ID: "matrix", Kind: chart.Heatmap, Title: "矩阵",
+		Categories: []string{"浙江", "北京", "山西"}, Rows: []string{"一", "二"},
+		Cells: [][]float64{{0, 1, 2}, {3, 4, 7}}}
+	_, opt := option(t, c)
+	data := opt["series"].([]any)[0].(map[string]any)["data"].([]any)
+	if len(data) != 6 {
+		t.Fatalf("%d cells, want 6", len(data))
+	}
+	last := data[5].(map[string]any)["value"].([]any)
+	if last[0] != 2.0 || last[1] != 1.0 || last[2] != 7.0 {
+		t.Errorf("last cell %v, want [2 1 7]", last)
+	}
+	if vm := opt["visualMap"].([]any)[0].(map[string]any); vm["max"] != 7.0 {
+		t.Errorf("visual map %v, want max 7", vm)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, _ := echarts.New(hostileBar())
+	b, _ := echarts.New(hostileBar())
+	if a.Option != b.Option {
+		t.Error("the same chart gave two options")
+	}
+}
+
+func TestUnknownKind(t *testing.T) {
+	if _, err := echarts.New(&chart.Chart{ID: "x", Kind: "pie"}); err == nil {
+		t.Error("a chart of an unknown kind gave no error")
+	}
+}

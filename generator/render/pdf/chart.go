@@ -1,0 +1,617 @@
+package pdf
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/ducha/ducha/generator/derive/chart"
+)
+
+// This file is the vector backend of package chart: it draws a chart
+// description (the same one the site's ECharts backend draws) with lines,
+// rectangles and text. Bars may be drawn across instead of up when there
+// are too many categories for their labels to fit under them, and a
+// heatmap with many columns is drawn transposed; the numbers, labels and
+// colours are the description's.
+
+// Chart text sizes.
+const (
+	sizeAxis    = 7.5
+	sizeValue   = 7
+	sizeLegend  = 8
+	sizeCaption = 10
+)
+
+// chartBox returns a chart as one box: caption, legend, plot and note,
+// width wide; the plot is about plotH high (bar charts across grow with
+// their categories).
+func (b *briefing) chartBox(c *chart.Chart, caption string, width, plotH float64) *box {
+	return b.chartParts(c, caption, width, plotH).box(0, 0)
+}
+
+// chartParts are the parts of a drawn chart, so that charts side by side
+// can line their plots up.
+type chartParts struct {
+	caption []*box
+	legend  *box // may be nil
+	plot    *box
+	note    []*box
+}
+
+// box stacks the parts, giving the caption and legend at least capH and
+// legH.
+func (cp chartParts) box(capH, legH float64) *box {
+	parts := append([]*box{}, cp.caption...)
+	if h := height(cp.caption); h < capH {
+		parts = append(parts, &box{h: capH - h})
+	}
+	lh := 0.0
+	if cp.legend != nil {
+		parts = append(parts, cp.legend)
+		lh = cp.legend.h
+	}
+	if lh < legH {
+		parts = append(parts, &box{h: legH - lh})
+	}
+	parts = append(parts, &box{h: 4}, cp.plot)
+	if len(cp.note) > 0 {
+		parts = append(parts, &box{h: 2})
+		parts = append(parts, cp.note...)
+	}
+	return block(parts)
+}
+
+func (b *briefing) chartParts(c *chart.Chart, caption string, width, plotH float64) chartParts {
+	cv := &chartView{b: b, c: c, width: width}
+	var cp chartParts
+	cp.caption = b.ts.lines(textOf(caption, style{role: roleBold, size: sizeCaption, color: colText}),
+		para{width: width, lead: 1.45 * sizeCaption, align: alignCenter})
+	if c.Empty() {
+		cp.plot = block(b.ts.lines(textOf(b.word("no-data"), style{role: roleSans, size: sizeSmall, color: colMuted}),
+			para{width: width, lead: 2 * sizeSmall, align: alignCenter}))
+		return cp
+	}
+	cp.legend = cv.legend()
+	cp.plot = cv.plot(plotH)
+	if c.Note != "" {
+		cp.note = b.ts.lines(textOf(c.Note, style{role: roleSans, size: sizeNote, color: colMuted}),
+			para{width: width, lead: 1.4 * sizeNote, align: alignCenter})
+	}
+	return cp
+}
+
+type chartView struct {
+	b     *briefing
+	c     *chart.Chart
+	width float64
+	// labelsInside puts the values of single bars inside their ends: when
+	// every bar has room for its label.
+	labelsInside bool
+	// targetY is where the target line of bars standing up is drawn; 0:
+	// none.
+	targetY float64
+}
+
+// legendItem is a swatch and its name.
+type legendItem struct {
+	color rgb
+	name  string
+	line  bool // a reference line, not a swatch
+}
+
+// legend returns the chart's legend: one entry per series when there are
+// several; for an indicator, what the colours of its bars mean and the
+// target line.
+func (cv *chartView) legend() *box {
+	c := cv.c
+	var items []legendItem
+	switch {
+	case c.Kind == chart.Heatmap:
+		return nil
+	case len(c.Series) > 1:
+		for _, s := range c.Series {
+			items = append(items, legendItem{color: hexColor(s.Color), name: s.Name})
+		}
+	case len(c.Series) == 1 && c.Target != nil:
+		items = append(items,
+			legendItem{color: hexColor(chart.ColorValue), name: cv.b.word("meets-target")},
+			legendItem{color: hexColor(chart.ColorMiss), name: cv.b.word("misses-target")},
+			legendItem{color: hexColor(chart.ColorMiss), name: c.TargetLabel + " " + cv.format(*c.Target), line: true})
+	default:
+		return nil
+	}
+	st := style{role: roleSans, size: sizeLegend, color: colText}
+	ts := cv.b.ts
+	// Lay the entries out in rows, centred.
+	type placed struct {
+		item legendItem
+		x, w float64
+	}
+	var rows [][]placed
+	x := 0.0
+	for _, it := range items {
+		w := 12 + ts.measure(it.name, st)
+		if len(rows) == 0 || x+w > cv.width {
+			rows = append(rows, nil)
+			x = 0
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], placed{it, x, w})
+		x += w + 12
+	}
+	rowH := 1.6 * sizeLegend
+	return &box{h: float64(len(rows)) * rowH, draw: func(p *page, x0, y float64) {
+		for _, row := range rows {
+			last := row[len(row)-1]
+			off := x0 + (cv.width-(last.x+last.w))/2
+			for _, pl := range row {
+				sx := off + pl.x
+				mid := y + rowH/2
+				if pl.item.line {
+					p.line(sx, mid, sx+9, mid, 1.2, pl.item.color)
+				} else {
+					p.fillRect(sx, mid-3.5, 8, 7, pl.item.color)
+				}
+				ts.drawString(p, pl.item.name, st, sx+12, mid+0.35*sizeLegend, alignLeft)
+			}
+			y += rowH
+		}
+	}}
+}
+
+// format formats a value of the chart, as the site and the chart's table
+// do.
+func (cv *chartView) format(v float64) string { return cv.c.Format(v) }
+
+// plot returns the plot of the chart.
+func (cv *chartView) plot(h float64) *box {
+	c := cv.c
+	if c.Kind == chart.Heatmap {
+		return cv.heatmap()
+	}
+	if c.Horizontal || cv.crowded() {
+		return cv.barsAcross()
+	}
+	return cv.barsUp(h)
+}
+
+// crowded reports whether the category labels of a bar chart are too
+// many to stand under their bars.
+func (cv *chartView) crowded() bool {
+	n := len(cv.c.Categories)
+	return n > 14 || (n > 0 && (cv.width-40)/float64(n) < 22)
+}
+
+var (
+	axisStyle  = style{role: roleSans, size: sizeAxis, color: colMuted}
+	catStyle   = style{role: roleSans, size: sizeAxis + 0.5, color: colText}
+	valueStyle = style{role: roleSans, size: sizeValue, color: colText}
+	gridColor  = rgb{0xe3, 0xe6, 0xea}
+	axisColor  = rgb{0x80, 0x86, 0x8b}
+)
+
+// scale is a value axis from 0 to top in steps.
+type scale struct{ step, top float64 }
+
+func niceScale(maxV float64, whole bool) scale {
+	if maxV <= 0 {
+		return scale{1, 1}
+	}
+	raw := maxV / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if raw <= m*mag {
+			step = m * mag
+			break
+		}
+	}
+	if whole && step < 1 {
+		step = 1
+	}
+	top := math.Ceil(maxV/step-1e-9) * step
+	if top < maxV {
+		top += step
+	}
+	return scale{step, top}
+}
+
+// scale returns the value axis: percentages go up to 100% at most.
+func (cv *chartView) scale() scale {
+	c := cv.c
+	sc := niceScale(c.Max(), cv.whole())
+	if c.Unit == "%" && c.Max() <= 100 && sc.top > 100 {
+		sc.top = 100
+	}
+	return sc
+}
+
+// whole reports whether every value of the chart is a whole number.
+func (cv *chartView) whole() bool {
+	for _, s := range cv.c.Series {
+		for _, v := range s.Values {
+			if v != math.Trunc(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (cv *chartView) ticks(sc scale) []float64 {
+	var out []float64
+	for v := 0.0; v <= sc.top+sc.step/1000; v += sc.step {
+		out = append(out, math.Round(v*1e6)/1e6)
+	}
+	return out
+}
+
+// upLayout is the geometry of bars standing up.
+type upLayout struct {
+	sc           scale
+	ticks        []float64
+	axisW, band  float64 // width of the value labels; of a category
+	barW         float64
+	groups       int // bars side by side per category
+	unitH, padH  float64
+	plotH, lineH float64
+	labels       [][]string // category labels, wrapped
+}
+
+// barsUp draws bars standing on the category axis, h high in all.
+func (cv *chartView) barsUp(h float64) *box {
+	l := cv.layoutUp(h)
+	return &box{h: h, draw: func(p *page, x, y float64) { cv.drawUp(p, l, x, y) }}
+}
+
+func (cv *chartView) layoutUp(h float64) upLayout {
+	c, ts := cv.c, cv.b.ts
+	l := upLayout{sc: cv.scale(), lineH: 1.3 * catStyle.size, groups: 1, padH: sizeValue + 5}
+	l.ticks = cv.ticks(l.sc)
+	for _, v := range l.ticks {
+		l.axisW = max(l.axisW, ts.measure(cv.format(v), axisStyle))
+	}
+	l.axisW += 6
+	l.band = (cv.width - l.axisW) / float64(len(c.Categories))
+	lines := 1
+	for _, cat := range c.Categories {
+		l.labels = append(l.labels, ts.wrap(cat, catStyle, l.band-4))
+		lines = max(lines, len(l.labels[len(l.labels)-1]))
+	}
+	if c.Unit != "" && c.Unit != "%" {
+		l.unitH = 1.5 * sizeAxis
+	}
+	l.plotH = h - float64(lines)*l.lineH - 6 - l.unitH - l.padH
+	if !c.Stacked {
+		l.groups = len(c.Series)
+	}
+	l.barW = min(l.band*0.62/float64(l.groups), 46)
+	cv.labelsInside = !c.Stacked || len(c.Series) == 1
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 && (l.plotH*v/l.sc.top < 2.6*sizeValue || l.barW < ts.measure(cv.format(v), valueStyle)+2) {
+				cv.labelsInside = false
+			}
+		}
+	}
+	return l
+}
+
+func (cv *chartView) drawUp(p *page, l upLayout, x, y float64) {
+	c, ts := cv.c, cv.b.ts
+	x0, y0 := x+l.axisW, y+l.unitH+l.padH // top left of the plot
+	right := x0 + l.band*float64(len(c.Categories))
+	yAt := func(v float64) float64 { return y0 + l.plotH*(1-v/l.sc.top) }
+	if l.unitH > 0 {
+		ts.drawString(p, c.Unit, axisStyle, x0-4, y+sizeAxis, alignRight)
+	}
+	for _, v := range l.ticks {
+		p.line(x0, yAt(v), right, yAt(v), 0.4, gridColor)
+		ts.drawString(p, cv.format(v), axisStyle, x0-4, yAt(v)+0.32*sizeAxis, alignRight)
+	}
+	if c.Target != nil { // behind the bars: it shows where they fall short
+		cv.targetY = yAt(*c.Target)
+		p.dots(x0, cv.targetY, right, cv.targetY, 1, hexColor(chart.ColorMiss))
+	}
+	stacks := c.Stacked && len(c.Series) > 1
+	for i := range c.Categories {
+		bx := x0 + l.band*float64(i) + (l.band-l.barW*float64(l.groups))/2
+		base := 0.0
+		for si, s := range c.Series {
+			v, left := s.Values[i], bx
+			if !c.Stacked {
+				left, base = bx+l.barW*float64(si), 0
+			}
+			top, bottom := yAt(base+v), yAt(base)
+			if v > 0 {
+				p.fillRect(left, top, l.barW, bottom-top, hexColor(s.ColorAt(i)))
+			}
+			cv.barValue(p, v, left, top, l.barW, bottom-top, stacks, false)
+			if c.Stacked {
+				base += v
+			}
+		}
+		if stacks && base > 0 {
+			ts.drawString(p, cv.format(base), boldValue(), bx+l.barW/2, yAt(base)-3, alignCenter)
+		}
+		ly := y0 + l.plotH + 4 + catStyle.size
+		for _, s := range l.labels[i] {
+			ts.drawString(p, s, catStyle, x0+l.band*(float64(i)+0.5), ly, alignCenter)
+			ly += l.lineH
+		}
+	}
+	p.line(x0, y0+l.plotH, right, y0+l.plotH, 0.6, axisColor)
+}
+
+func boldValue() style { return style{role: roleBold, size: sizeValue, color: colText} }
+
+// barValue labels a bar segment: inside it when the segment has room
+// (stacked bars), else beside its end.
+func (cv *chartView) barValue(p *page, v, x, y, w, h float64, inside, across bool) {
+	if v == 0 && inside {
+		return
+	}
+	ts := cv.b.ts
+	s := cv.format(v)
+	tw := ts.measure(s, valueStyle)
+	if inside {
+		fits := h >= sizeValue+2 && w >= tw+2
+		if across {
+			fits = w >= tw+4 && h >= sizeValue+1
+		}
+		if fits {
+			st := valueStyle
+			st.color = colWhite
+			ts.drawString(p, s, st, x+w/2, y+h/2+0.35*sizeValue, alignCenter)
+		}
+		return
+	}
+	if across && cv.labelsInside {
+		st := valueStyle
+		st.color = colWhite
+		ts.drawString(p, s, st, x+w-3, y+h/2+0.35*sizeValue, alignRight)
+		return
+	}
+	if across {
+		ts.drawString(p, s, valueStyle, x+w+3, y+h/2+0.35*sizeValue, alignLeft)
+		return
+	}
+	if cv.labelsInside {
+		st := valueStyle
+		st.color = colWhite
+		ts.drawString(p, s, st, x+w/2, y+1.3*sizeValue, alignCenter)
+		return
+	}
+	base := y - 3
+	if t := cv.targetY; t > 0 && base > t-2 && base-sizeValue < t+2 {
+		base = t - 2.5 // above the target line, not across it
+	}
+	ts.drawString(p, s, valueStyle, x+w/2, base, alignCenter)
+}
+
+// acrossLayout is the geometry of bars drawn across.
+type acrossLayout struct {
+	sc            scale
+	ticks         []float64
+	labelW, plotW float64
+	band, barH    float64 // height of a category; of a bar
+	groups        int
+	lineH         float64
+	labels        [][]string
+}
+
+// barsAcross draws bars from a category axis on the left; the chart is as
+// high as its categories need.
+func (cv *chartView) barsAcross() *box {
+	l := cv.layoutAcross()
+	plotH := l.band * float64(len(cv.c.Categories))
+	return &box{h: plotH + 4 + 1.4*sizeAxis, draw: func(p *page, x, y float64) {
+		x0 := x + l.labelW
+		xAt := func(v float64) float64 { return x0 + l.plotW*v/l.sc.top }
+		for _, v := range l.ticks {
+			p.line(xAt(v), y, xAt(v), y+plotH, 0.4, gridColor)
+			cv.b.ts.drawString(p, cv.format(v), axisStyle, xAt(v), y+plotH+4+sizeAxis, alignCenter)
+		}
+		if cv.c.Target != nil { // behind the bars: it shows where they fall short
+			p.dots(xAt(*cv.c.Target), y, xAt(*cv.c.Target), y+plotH, 1, hexColor(chart.ColorMiss))
+		}
+		for i := range cv.c.Categories {
+			cv.drawAcross(p, l, i, x0, y+l.band*float64(i), xAt)
+		}
+		p.line(x0, y, x0, y+plotH, 0.6, axisColor)
+	}}
+}
+
+func (cv *chartView) layoutAcross() acrossLayout {
+	c, ts := cv.c, cv.b.ts
+	l := acrossLayout{sc: cv.scale(), lineH: 1.25 * catStyle.size, groups: 1, band: rowHeight(len(c.Categories))}
+	l.ticks = cv.ticks(l.sc)
+	for _, cat := range c.Categories {
+		l.labelW = max(l.labelW, ts.measure(cat, catStyle))
+	}
+	l.labelW = min(l.labelW, 0.32*cv.width) + 8
+	pad := 6.0
+	if len(c.Categories) > 12 {
+		pad = 3
+	}
+	for _, cat := range c.Categories {
+		l.labels = append(l.labels, ts.wrap(cat, catStyle, l.labelW-8))
+		l.band = max(l.band, float64(len(l.labels[len(l.labels)-1]))*l.lineH+pad)
+	}
+	l.plotW = cv.width - l.labelW - ts.measure(cv.format(l.sc.top), boldValue()) - 6
+	if !c.Stacked {
+		l.groups = len(c.Series)
+	}
+	l.barH = min(l.band*0.62/float64(l.groups), 16)
+	// Values of single bars go inside their ends when every bar has room:
+	// then they cannot run into a target line.
+	cv.labelsInside = !c.Stacked || len(c.Series) == 1
+	for _, s := range c.Series {
+		for _, v := range s.Values {
+			if v != 0 && l.plotW*v/l.sc.top < ts.measure(cv.format(v), valueStyle)+8 {
+				cv.labelsInside = false
+			}
+		}
+	}
+	return l
+}
+
+// drawAcross draws category i, whose band starts at y.
+func (cv *chartView) drawAcross(p *page, l acrossLayout, i int, x0, y float64, xAt func(float64) float64) {
+	c, ts := cv.c, cv.b.ts
+	stacks := c.Stacked && len(c.Series) > 1
+	by := y + (l.band-l.barH*float64(l.groups))/2
+	ly := y + (l.band-float64(len(l.labels[i]))*l.lineH)/2 + 0.86*catStyle.size + (l.lineH-catStyle.size)/2
+	for _, s := range l.labels[i] {
+		ts.drawString(p, s, catStyle, x0-6, ly, alignRight)
+		ly += l.lineH
+	}
+	base := 0.0
+	for si, s := range c.Series {
+		v, top := s.Values[i], by
+		if !c.Stacked {
+			top, base = by+l.barH*float64(si), 0
+		}
+		left, right := xAt(base), xAt(base+v)
+		if v > 0 {
+			p.fillRect(left, top, right-left, l.barH, hexColor(s.ColorAt(i)))
+		}
+		cv.barValue(p, v, left, top, right-left, l.barH, stacks, true)
+		if c.Stacked {
+			base += v
+		}
+	}
+	if stacks {
+		ts.drawString(p, cv.format(base), boldValue(), xAt(base)+3, by+l.barH/2+0.35*sizeValue, alignLeft)
+	}
+}
+
+// heatmap draws a grid of rows × categories, each cell shaded by its value
+// and labelled with it.
+func (cv *chartView) heatmap() *box {
+	c, ts := cv.c, cv.b.ts
+	rows, cols := c.Rows, c.Categories
+	cell := func(r, k int) float64 { return c.Cells[r][k] }
+	if len(cols) > 12 && len(cols) > len(rows) {
+		rows, cols = cols, rows
+		cell = func(r, k int) float64 { return c.Cells[k][r] }
+	}
+	maxV := c.Max()
+	labelW := 0.0
+	for _, r := range rows {
+		labelW = max(labelW, ts.measure(r, catStyle))
+	}
+	labelW = min(labelW, 0.3*cv.width) + 8
+	colW := (cv.width - labelW) / float64(len(cols))
+	colLabels := make([][]string, len(cols))
+	headLines := 1
+	for i, k := range cols {
+		colLabels[i] = ts.wrap(k, catStyle, colW-2)
+		headLines = max(headLines, len(colLabels[i]))
+	}
+	lineH := 1.25 * catStyle.size
+	headH := float64(headLines)*lineH + 4
+	rowLabels := make([][]string, len(rows))
+	rowH := 0.0
+	for i, r := range rows {
+		rowLabels[i] = ts.wrap(r, catStyle, labelW-8)
+		rowH = max(rowH, float64(len(rowLabels[i]))*lineH+4)
+	}
+	rowH = max(rowH, rowHeight(len(rows)))
+	scaleH := 20.0
+	total := headH + rowH*float64(len(rows)) + scaleH
+	return &box{h: total, draw: func(p *page, x, y float64) {
+		x0, y0 := x+labelW, y+headH
+		for i := range cols {
+			ly := y + headH - 4 - float64(len(colLabels[i])-1)*lineH - 0.2*catStyle.size
+			for _, l := range colLabels[i] {
+				ts.drawString(p, l, catStyle, x0+colW*(float64(i)+0.5), ly, alignCenter)
+				ly += lineH
+			}
+		}
+		for r := range rows {
+			ry := y0 + rowH*float64(r)
+			ly := ry + (rowH-float64(len(rowLabels[r]))*lineH)/2 + 0.86*catStyle.size + (lineH-catStyle.size)/2
+			for _, l := range rowLabels[r] {
+				ts.drawString(p, l, catStyle, x0-6, ly, alignRight)
+				ly += lineH
+			}
+			for k := range cols {
+				v := cell(r, k)
+				col, dark := heat(v, maxV)
+				p.fillRect(x0+colW*float64(k), ry, colW, rowH, col)
+				st := valueStyle
+				if dark {
+					st.color = colWhite
+				}
+				ts.drawString(p, cv.format(v), st, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, alignCenter)
+			}
+		}
+		cv.heatRules(p, x0, y0, colW, rowH, len(cols), len(rows))
+		cv.heatScale(p, x0+colW*float64(len(cols)), y0+rowH*float64(len(rows))+8, maxV)
+	}}
+}
+
+// heatRules draws white rules between the cells of a heatmap.
+func (cv *chartView) heatRules(p *page, x0, y0, colW, rowH float64, cols, rows int) {
+	for k := 1; k < cols; k++ {
+		xx := x0 + colW*float64(k)
+		p.line(xx, y0, xx, y0+rowH*float64(rows), 1, colWhite)
+	}
+	for r := 1; r < rows; r++ {
+		yy := y0 + rowH*float64(r)
+		p.line(x0, yy, x0+colW*float64(cols), yy, 1, colWhite)
+	}
+}
+
+// heatScale draws the colour scale of a heatmap, ending at right.
+func (cv *chartView) heatScale(p *page, right, y, maxV float64) {
+	const steps, w = 24, 120.0
+	x := right - w
+	for i := range steps {
+		col, _ := heat(maxV*float64(i)/float64(steps-1), maxV)
+		p.fillRect(x+w*float64(i)/steps, y, w/steps+0.3, 6, col)
+	}
+	cv.b.ts.drawString(p, cv.format(0), axisStyle, x-3, y+5.5, alignRight)
+	cv.b.ts.drawString(p, cv.format(maxV), axisStyle, right+3, y+5.5, alignLeft)
+}
+
+// rowHeight is the least height of a row of a chart of n rows: less when
+// there are many, so that a chart of every province fits on a page.
+func rowHeight(n int) float64 {
+	if n > 12 {
+		return 13
+	}
+	return 17
+}
+
+// heat returns the colour of a heatmap cell of value v, on a scale from a
+// pale tint to the colour of serious problems, and whether it is dark.
+func heat(v, maxV float64) (rgb, bool) {
+	lo := rgb{0xfb, 0xf0, 0xee}
+	hi := hexColor(chart.ColorHigh)
+	if v <= 0 || maxV <= 0 {
+		return rgb{0xf5, 0xf6, 0xf7}, false
+	}
+	t := 0.15 + 0.85*v/maxV
+	var c rgb
+	for i := range c {
+		c[i] = uint8(math.Round(float64(lo[i]) + t*(float64(hi[i])-float64(lo[i]))))
+	}
+	return c, t > 0.55
+}
+
+// hexColor parses #rrggbb; anything else is grey.
+func hexColor(s string) rgb {
+	if len(s) != 7 || s[0] != '#' {
+		return rgb{0x80, 0x80, 0x80}
+	}
+	var c rgb
+	for i := range c {
+		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return rgb{0x80, 0x80, 0x80}
+		}
+		c[i] = uint8(v)
+	}
+	return c
+}

@@ -1,0 +1,317 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/ducha/ducha/generator/derive/chart"
+	"github.com/ducha/ducha/generator/derive/figures"
+	"github.com/ducha/ducha/generator/i18n"
+	"github.com/ducha/ducha/generator/model"
+)
+
+// Styles of tables and small text.
+var (
+	tableStyle = style{role: roleSans, size: sizeTable, color: colText}
+	headStyle  = style{role: roleBold, size: sizeTable, color: colText}
+	mutedSmall = style{role: roleSans, size: sizeTable - 0.5, color: colMuted}
+)
+
+// maxListed is how many problems and good practices a province's section
+// sets out in full; the annex lists the rest.
+const maxListed = 5
+
+// summary is the leadership summary: summary.md, or a paragraph of key
+// figures without it.
+func (b *briefing) summary() {
+	pg := b.c.Page(model.PageSummary, "")
+	ok := pg != nil && !pg.Draft && len(bytes.TrimSpace(pg.Body)) > 0
+	title := b.word("summary")
+	if ok && pg.Title != "" {
+		title = pg.Title
+	}
+	b.section(title)
+	if ok {
+		m := b.narrativeMD(pg)
+		m.heading = func(level int, t string) []*box {
+			if level == 0 {
+				return b.tocHeading(1, t)
+			}
+			return b.headingBoxes(2, t, "")
+		}
+		b.addAll(m.render(b.md))
+		return
+	}
+	fig := b.figs.Text
+	b.paragraph(b.wordf("summary-auto", fig("groups"), fig("provinces-visited"), fig("visits"), fig("people-met"), fig("problems"), fig("practices"),
+		fig("as-of"), fig("problems.closed"), fig("overdue")))
+}
+
+// fact is a row of a table of particulars.
+type fact struct {
+	label string
+	value cell
+}
+
+// facts sets particulars as a table of two columns, labels on the left.
+func (b *briefing) facts(rows []fact) []*box {
+	tb := &table{ts: b.ts, width: textWidth, widths: []float64{0.2 * textWidth, 0.8 * textWidth}, size: 10, lead: 1.55,
+		fill: func(int) *rgb { return nil }, labels: true}
+	var cells [][]cell
+	for _, r := range rows {
+		if r.value == nil {
+			continue
+		}
+		label := textOf(r.label, style{role: roleBold, size: 9.5, color: colText})
+		cells = append(cells, []cell{tb.textCell(label, alignLeft), r.value})
+	}
+	return tb.cells(nil, cells)
+}
+
+// textFact is a fact of plain text, or nil when s is empty.
+func (b *briefing) textFact(s string) cell {
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	return func(w float64) []*box {
+		return b.ts.lines(textOf(s, style{role: roleRegular, size: 10, color: colText}), para{width: w, lead: 1.55 * 10, base: 10})
+	}
+}
+
+// scope sets out what the campaign covered.
+func (b *briefing) scope() {
+	c := b.c
+	b.section(b.word("section-scope"))
+	var methods []string
+	for _, m := range c.Methods {
+		methods = append(methods, m.In(b.lang))
+	}
+	var members []string
+	for _, u := range c.Members {
+		if u != nil {
+			members = append(members, u.Label(b.lang))
+		}
+	}
+	sep := "；"
+	if b.lang == model.EN {
+		sep = "; "
+	}
+	b.addAll(b.facts([]fact{
+		{b.word("basis"), b.textFact(c.Basis.In(b.lang))},
+		{b.word("organiser"), b.textFact(c.Organiser.In(b.lang))},
+		{b.word("period"), b.textFact(i18n.Period(b.lang, c.Period))},
+		{b.word("as-of"), b.textFact(i18n.Date(b.lang, b.r.AsOf))},
+		{b.word("methods"), b.textFact(strings.Join(methods, sep))},
+		{b.word("member-units"), b.textFact(i18n.List(b.lang, members))},
+	}))
+	if len(c.Items) > 0 {
+		b.addAll(b.tocHeading(1, b.word("items")))
+		for _, it := range c.Items {
+			b.item(it)
+		}
+	}
+	b.selfExams()
+}
+
+// item sets a key item with its points.
+func (b *briefing) item(it *model.Item) {
+	no := i18n.ItemNo(b.lang, it.No) + "、"
+	if b.lang == model.EN {
+		no = i18n.ItemNo(b.lang, it.No) + ". "
+	}
+	t := textOf(no, style{role: roleBold, size: 10.5, color: colText})
+	t.add(it.Name.In(b.lang), style{role: roleBold, size: 10.5, color: colText})
+	name := b.ts.lines(t, para{width: textWidth, lead: 1.6 * 10.5})
+	for _, x := range name {
+		x.keep = len(it.Points) > 0 // with its points
+	}
+	b.addAll(name)
+	var points []string
+	for _, pt := range it.Points {
+		points = append(points, pt.In(b.lang))
+	}
+	if len(points) > 0 {
+		sep := "；"
+		if b.lang == model.EN {
+			sep = "; "
+		}
+		st := style{role: roleSans, size: 9, color: colMuted}
+		b.addAll(b.ts.lines(textOf(b.wordf("item-points", strings.Join(points, sep)), st),
+			para{width: textWidth - 2*10.5, dx: 2 * 10.5, lead: 1.55 * 9, justify: true}))
+	}
+	b.body.add(vspace(4))
+}
+
+// selfExams sets the self-examination of every province.
+func (b *briefing) selfExams() {
+	c := b.c
+	if len(c.SelfExams) == 0 {
+		return
+	}
+	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
+	fig := b.figs.Text
+	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
+	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
+	header := []*text{
+		textOf(b.word("province"), headStyle), textOf(b.word("self-exam"), headStyle),
+		textOf(b.word("date"), headStyle), textOf(b.word("content"), headStyle),
+	}
+	var rows [][]*text
+	for _, pr := range b.p.Provinces {
+		s := c.SelfExam(pr.ID)
+		if s == nil {
+			continue
+		}
+		status := textOf(b.word("submitted"), tableStyle)
+		if !s.Submitted {
+			status = textOf(b.word("not-submitted"), style{role: roleBold, size: sizeTable, color: colWarn})
+		}
+		rows = append(rows, []*text{
+			textOf(pr.Name.In(b.lang), tableStyle), status,
+			textOf(i18n.Date(b.lang, s.Date), tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
+		})
+	}
+	tb.autoWidths(header, rows)
+	b.addTable(tb.boxes(header, rows))
+}
+
+// keyFigures sets the key figures and the main charts.
+func (b *briefing) keyFigures() {
+	b.section(b.word("section-figures"))
+	b.body.add(b.figureTiles())
+	b.floatFigures(chart.Main(b.r))
+}
+
+// floatFigures adds numbered charts in order, except that a chart too
+// high for what is left of a page lets the next one that fits go first,
+// rather than leave the rest of the page empty.
+func (b *briefing) floatFigures(charts []*chart.Chart) {
+	const gap, plotH = 14.0, 185.0
+	for len(charts) > 0 {
+		b.body.flush()
+		pick := 0
+		for i, ch := range charts {
+			probe := b.chartBox(ch, b.wordf("figure", b.figures+1, ch.Title), textWidth, plotH)
+			if probe.h+gap <= b.body.room() {
+				pick = i
+				break
+			}
+		}
+		ch := charts[pick]
+		charts = append(charts[:pick:pick], charts[pick+1:]...)
+		b.figures++
+		b.body.add(vspace(gap))
+		b.body.add(b.chartBox(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
+	}
+}
+
+// tile is one key figure.
+type tile struct {
+	label, value, sub string
+	color             rgb
+}
+
+// toneColors colour the key figures by what they are about.
+var toneColors = map[figures.Tone]string{
+	figures.ToneValue:    chart.ColorValue,
+	figures.ToneProblem:  chart.ColorProblem,
+	figures.TonePractice: chart.ColorPractice,
+	figures.ToneClosed:   chart.ColorClosed,
+	figures.ToneOverdue:  chart.ColorOverdue,
+}
+
+// figureTiles sets the key figures (figures.Table.Tiles, the same as the
+// site's) as a grid of tiles.
+func (b *briefing) figureTiles() *box {
+	var tiles []tile
+	for _, t := range b.figs.Tiles() {
+		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, hexColor(toneColors[t.Tone])})
+	}
+	const cols, gap = 4, 8.0
+	w := (textWidth - gap*(cols-1)) / cols
+	type laid struct {
+		t   tile
+		sub []*box
+	}
+	var rows [][]laid
+	for i, t := range tiles {
+		if i%cols == 0 {
+			rows = append(rows, nil)
+		}
+		var sub []*box
+		if t.sub != "" {
+			sub = b.ts.lines(textOf(t.sub, style{role: roleSans, size: 7.5, color: colMuted}), para{width: w - 16, lead: 1.4 * 7.5})
+		}
+		rows[len(rows)-1] = append(rows[len(rows)-1], laid{t, sub})
+	}
+	rowH := make([]float64, len(rows))
+	total := 0.0
+	for i, r := range rows {
+		for _, l := range r {
+			rowH[i] = max(rowH[i], 52+height(l.sub))
+		}
+		total += rowH[i] + gap
+	}
+	return &box{h: total, draw: func(p *page, x, y float64) {
+		for i, r := range rows {
+			for k, l := range r {
+				tx := x + float64(k)*(w+gap)
+				p.fillRect(tx, y, w, rowH[i], colStripe)
+				p.fillRect(tx, y, 3, rowH[i], l.t.color)
+				b.ts.drawString(p, l.t.label, style{role: roleSans, size: 9, color: colMuted}, tx+10, y+15, alignLeft)
+				b.ts.drawString(p, l.t.value, style{role: roleBold, size: 21, color: l.t.color}, tx+10, y+41, alignLeft)
+				sy := y + 48
+				for _, s := range l.sub {
+					s.draw(p, tx+10, sy)
+					sy += s.h
+				}
+			}
+			y += rowH[i] + gap
+		}
+	}}
+}
+
+// indicators sets one chart per indicator, two abreast.
+func (b *briefing) indicators() {
+	var charts []*chart.Chart
+	for _, it := range b.c.Items {
+		for _, ind := range it.Indicators {
+			if ch := chart.Indicator(b.r, ind); !ch.Empty() {
+				charts = append(charts, ch)
+			}
+		}
+	}
+	if len(charts) == 0 {
+		return
+	}
+	b.section(b.word("section-ind"))
+	b.paragraph(b.word("ind-intro"))
+	const gap = 18.0
+	w := (textWidth - gap) / 2
+	for i := 0; i < len(charts); i += 2 {
+		var pair []chartParts
+		capH, legH := 0.0, 0.0
+		for _, ch := range charts[i:min(i+2, len(charts))] {
+			b.figures++
+			cp := b.chartParts(ch, b.wordf("figure", b.figures, ch.Title), w, 100)
+			capH = max(capH, height(cp.caption))
+			if cp.legend != nil {
+				legH = max(legH, cp.legend.h)
+			}
+			pair = append(pair, cp)
+		}
+		var boxes []*box
+		h := 0.0
+		for _, cp := range pair {
+			bx := cp.box(capH, legH)
+			boxes = append(boxes, bx)
+			h = max(h, bx.h)
+		}
+		b.body.add(vspace(14))
+		b.body.add(&box{h: h, draw: func(p *page, x, y float64) {
+			for k, bx := range boxes {
+				bx.draw(p, x+float64(k)*(w+gap), y)
+			}
+		}})
+	}
+}
