@@ -78,3 +78,23 @@ func listing(t *testing.T, dir string) string {
 	})
 	return b.String()
 }
+
+// TestPanicIsInternalError: a command that panics ends with exit code 3
+// and a line asking to report the bug, never a bare Go crash.
+func TestPanicIsInternalError(t *testing.T) {
+	cmds := []command{{name: "boom", run: func(context.Context, *env, []string) int {
+		var m map[string]int
+		m["x"]++ // a nil map: a runtime error, as a bug would be
+		return ExitOK
+	}}}
+	var out, errOut bytes.Buffer
+	code := run(context.Background(), &env{stdout: &out, stderr: &errOut}, []string{"boom"}, cmds)
+	if code != ExitInternal {
+		t.Errorf("exit code %d, want %d", code, ExitInternal)
+	}
+	first, _, _ := strings.Cut(errOut.String(), "\n")
+	want := "ducha boom: internal error: assignment to entry in nil map; this is a bug in ducha: please report it, with the command you ran and the lines below"
+	if first != want {
+		t.Errorf("first line of stderr:\n%s\nwant:\n%s", first, want)
+	}
+}
