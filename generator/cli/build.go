@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,7 +19,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error the previous output is left as it was.")
+			"the old one in one step: on any error the previous output is left as it was.\n"+
+			"A build of a folder that another build is writing waits for it to finish.")
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
@@ -47,27 +49,57 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	gc.checked(ch)
-	w, err := output.NewDir(*out)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)
-		return ExitInternal
+	w, code, ok := openOutput(ctx, e, *out)
+	if !ok {
+		return code
 	}
+	defer w.Abort()
 	res, err := pipeline.Render(ctx, os.DirFS(dir), ch, w, opts)
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err == nil {
-		err = w.Commit()
-	} else {
-		w.Abort()
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", err, *out)
-		return ExitInternal
+	if code, ok := commit(ctx, e, w, err, *out); !ok {
+		return code
 	}
 	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", res.Campaign.ID,
 		count(res.Pages, "page"), count(res.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
+}
+
+// openOutput starts the build of the output folder out, waiting, with a
+// line to say so, while another build of it is under way.
+func openOutput(ctx context.Context, e *env, out string) (*output.Dir, int, bool) {
+	w, err := output.NewDir(ctx, out, output.DirOptions{Waiting: func() {
+		fmt.Fprintf(e.stderr, "ducha build: waiting for another build of %s to finish\n", out)
+	}})
+	if err != nil {
+		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(err), out)
+		return nil, ExitInternal, false
+	}
+	return w, ExitOK, true
+}
+
+// commit puts the build w into place when rendering ended without error
+// (renderErr) and ctx is not done, and otherwise leaves out as it was.
+func commit(ctx context.Context, e *env, w *output.Dir, renderErr error, out string) (int, bool) {
+	if renderErr == nil {
+		renderErr = ctx.Err()
+	}
+	if renderErr != nil {
+		w.Abort()
+		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(renderErr), out)
+		return ExitInternal, false
+	}
+	if err := w.Commit(); err != nil {
+		fmt.Fprintf(e.stderr, "ducha build: %v\n", err) // it says what became of out
+		return ExitInternal, false
+	}
+	return ExitOK, true
+}
+
+// interrupted names a cancelled context as the user caused it.
+func interrupted(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return errors.New("interrupted")
+	}
+	return err
 }
 
 // checkProject runs the checks of a build and prints any problems. ok is

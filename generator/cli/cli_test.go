@@ -3,10 +3,14 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/ducha/ducha/generator/output"
 )
 
 // TestExitCodes pins the exit code of each kind of outcome.
@@ -97,4 +101,59 @@ func TestPanicIsInternalError(t *testing.T) {
 	if first != want {
 		t.Errorf("first line of stderr:\n%s\nwant:\n%s", first, want)
 	}
+}
+
+// TestBuildWaitsForAnotherBuild: a build of a folder that another build
+// is writing says, in one line, that it waits, and builds when the other
+// is done.
+func TestBuildWaitsForAnotherBuild(t *testing.T) {
+	minimal := filepath.Join("..", "..", "testdata", "projects", "minimal")
+	out := filepath.Join(t.TempDir(), "out")
+	other, err := output.NewDir(context.Background(), out, output.DirOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "ducha build: waiting for another build of " + out + " to finish\n"
+	stderr := &watcher{want: want, seen: make(chan struct{})}
+	code := make(chan int)
+	go func() {
+		code <- Run(context.Background(), []string{"build", "--no-pdf", "-o", out, minimal}, io.Discard, stderr)
+	}()
+	<-stderr.seen
+	other.Abort()
+	if c := <-code; c != ExitOK {
+		t.Fatalf("exit code %d: %s", c, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(out, "index.html")); err != nil {
+		t.Error(err)
+	}
+	if n := strings.Count(stderr.String(), "waiting"); n != 1 {
+		t.Errorf("%d lines about waiting, want 1:\n%s", n, stderr)
+	}
+}
+
+// watcher is an io.Writer, safe for concurrent use, that closes seen when
+// what was written holds want.
+type watcher struct {
+	mu   sync.Mutex
+	b    strings.Builder
+	want string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (w *watcher) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.b.Write(p)
+	if strings.Contains(w.b.String(), w.want) {
+		w.once.Do(func() { close(w.seen) })
+	}
+	return len(p), nil
+}
+
+func (w *watcher) String() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.b.String()
 }

@@ -2,8 +2,9 @@
 // writes through a [Writer]; [Dir] puts the files into a fresh folder beside
 // the target and swaps it in only when the whole build succeeded, so a
 // failure or a kill at any moment leaves the previous output whole, and
-// files of earlier builds that no longer exist are gone. [Memory] keeps the
-// files in memory, for the preview server and for tests.
+// files of earlier builds that no longer exist are gone. Builds of one
+// folder take turns under a lock on it, so that they never mix. [Memory]
+// keeps the files in memory, for the preview server and for tests.
 package output
 
 import (

@@ -1,13 +1,16 @@
 package output
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
 	"testing"
 )
 
@@ -49,22 +52,33 @@ func siblings(t *testing.T, dir string) []string {
 	return names
 }
 
-func TestDirCommitReplacesEverything(t *testing.T) {
-	root := t.TempDir()
-	target := filepath.Join(root, "public")
-	d, err := NewDir(target)
+func newDir(t *testing.T, target string) *Dir {
+	t.Helper()
+	d, err := NewDir(context.Background(), target, DirOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return d
+}
+
+// kill leaves d as a build killed before Commit leaves it: its folder
+// stays, and the system releases its lock.
+func kill(d *Dir) {
+	if d.lock.f != nil {
+		d.lock.f.Close()
+	}
+}
+
+func TestDirCommitReplacesEverything(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	d := newDir(t, target)
 	write(t, d, "index.html", "one")
 	write(t, d, "old/stale.html", "stale")
 	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	d, err = NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d = newDir(t, target)
 	write(t, d, "index.html", "two")
 	write(t, d, "a/b/c.html", "deep")
 	if got := tree(t, target); got["index.html"] != "one" {
@@ -89,10 +103,7 @@ func TestDirAbortLeavesTarget(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(target, "index.html"), []byte("old"), 0o644)
-	d, err := NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDir(t, target)
 	write(t, d, "index.html", "new")
 	d.Abort()
 	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "old"}) {
@@ -108,12 +119,10 @@ func TestDirAbortLeavesTarget(t *testing.T) {
 func TestDirKilledBuildIsCleanedUp(t *testing.T) {
 	root := t.TempDir()
 	target := filepath.Join(root, "public")
-	d, _ := NewDir(target)
-	write(t, d, "index.html", "half") // never committed: as if killed
-	d2, err := NewDir(target)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := newDir(t, target)
+	write(t, d, "index.html", "half")
+	kill(d)
+	d2 := newDir(t, target)
 	write(t, d2, "index.html", "whole")
 	if err := d2.Commit(); err != nil {
 		t.Fatal(err)
@@ -207,5 +216,103 @@ func TestReadRegular(t *testing.T) {
 	}
 	if data, err := ReadRegular(fsys, "b.png"); err == nil {
 		t.Errorf("b.png, a link, read: %q", data)
+	}
+}
+
+// buildFiles writes a build of target whose every file holds id, and
+// commits it.
+func buildFiles(ctx context.Context, target, id string, files int) error {
+	d, err := NewDir(ctx, target, DirOptions{})
+	if err != nil {
+		return err
+	}
+	defer d.Abort()
+	for i := range files {
+		if err := WriteFile(d, fmt.Sprintf("d%d/%d.html", i%4, i), []byte(id)); err != nil {
+			return err
+		}
+	}
+	return d.Commit()
+}
+
+// TestDirConcurrentBuilds: builds of one folder at the same time all
+// succeed, and the folder is always one build whole, never a mix nor a
+// build with files missing; nothing is left beside it.
+func TestDirConcurrentBuilds(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	const builders, rounds, files = 4, 5, 40
+	errs := make(chan error, builders*rounds)
+	var wg sync.WaitGroup
+	for b := range builders {
+		wg.Go(func() {
+			for r := range rounds {
+				errs <- buildFiles(context.Background(), target, fmt.Sprint(b, "-", r), files)
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	got := tree(t, target)
+	ids := map[string]bool{}
+	for _, id := range got {
+		ids[id] = true
+	}
+	if len(got) != files || len(ids) != 1 {
+		t.Errorf("the output is not one whole build: %d files (want %d) from %d builds", len(got), files, len(ids))
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+// TestDirWaitsForAnotherBuild: a build started while another of the same
+// folder is under way says it waits, and starts when the other is done;
+// one whose context ends while it waits gives up and leaves nothing.
+func TestDirWaitsForAnotherBuild(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	first := newDir(t, target)
+	write(t, first, "index.html", "first")
+
+	ctx, cancel := context.WithCancel(context.Background())
+	waited := make(chan bool)
+	go func() {
+		_, err := NewDir(ctx, target, DirOptions{Waiting: cancel})
+		waited <- errors.Is(err, context.Canceled)
+	}()
+	if !<-waited {
+		t.Error("a build whose context ended while it waited did not stop with context.Canceled")
+	}
+
+	waiting := make(chan struct{})
+	second := make(chan error)
+	go func() {
+		d, err := NewDir(context.Background(), target, DirOptions{Waiting: func() { close(waiting) }})
+		if err == nil {
+			if err = WriteFile(d, "index.html", []byte("second")); err == nil {
+				err = d.Commit()
+			}
+		}
+		second <- err
+	}()
+	<-waiting
+	write(t, first, "more.html", "first")
+	if err := first.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-second; err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "second"}) {
+		t.Errorf("after both builds: %v", got)
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
 	}
 }
