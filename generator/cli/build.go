@@ -69,7 +69,11 @@ func openOutput(ctx context.Context, e *env, out string) (*output.Dir, int, bool
 	w, err := output.NewDir(ctx, out, output.DirOptions{Waiting: func() {
 		fmt.Fprintf(e.stderr, "ducha build: waiting for another build of %s to finish\n", out)
 	}})
-	if err != nil {
+	switch {
+	case errors.Is(err, output.ErrReadOnly):
+		fmt.Fprintf(e.stderr, "ducha build: %s is read-only, so it is left as it is; make it writable (chmod u+w %[1]s) or give another folder with -o\n", out)
+		return nil, ExitInternal, false
+	case err != nil:
 		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(err), out)
 		return nil, ExitInternal, false
 	}

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 )
 
@@ -19,9 +20,23 @@ type Dir struct {
 	target string
 	tmp    string
 	lock   *lock // nil once released by Commit or Abort
+	ops    fileOps
 
 	mu   sync.Mutex
 	dirs map[string]bool
+}
+
+// fileOps are the calls that move and remove whole builds. They are
+// fields so that tests can make them fail, as a full disk, another
+// owner's folder or a mount point would, even when tests run as root.
+type fileOps struct {
+	rename    func(from, to string) error
+	exchange  func(a, b string) error
+	removeAll func(dir string) error
+}
+
+func osOps() fileOps {
+	return fileOps{rename: os.Rename, exchange: exchange, removeAll: removeTree}
 }
 
 // DirOptions configure NewDir. The zero DirOptions waits silently.
@@ -31,10 +46,16 @@ type DirOptions struct {
 	Waiting func()
 }
 
+// ErrReadOnly is returned by NewDir for a target folder whose owner may
+// not write to it (by its mode, whoever runs ducha): someone made it
+// read-only, and a build leaves it as it is rather than replace it.
+var ErrReadOnly = errors.New("the output folder is read-only")
+
 // NewDir starts a build of the folder target. Nothing visible changes until
 // Commit. When another build of target is under way, NewDir waits for it
 // to finish, or for ctx to be done. What builds killed before they could
-// clean up left beside the target is removed.
+// clean up left beside the target is removed; a previous build that one
+// had moved aside and not back is put back.
 func NewDir(ctx context.Context, target string, opts DirOptions) (*Dir, error) {
 	target = filepath.Clean(target)
 	parent, base := filepath.Dir(target), filepath.Base(target)
@@ -45,30 +66,86 @@ func NewDir(ctx context.Context, target string, opts DirOptions) (*Dir, error) {
 	if err != nil {
 		return nil, err
 	}
-	if l.exclusive() {
-		removeStale(parent, base)
-	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
-	if err == nil {
-		err = os.Chmod(tmp, 0o755)
-	}
-	if err != nil {
-		os.RemoveAll(tmp)
+	d := &Dir{target: target, lock: l, ops: osOps(), dirs: map[string]bool{}}
+	if err := d.start(); err != nil {
 		l.release()
 		return nil, err
 	}
-	return &Dir{target: target, tmp: tmp, lock: l, dirs: map[string]bool{}}, nil
+	return d, nil
+}
+
+// start checks the target and makes the folder of the new build, with
+// the lock held.
+func (d *Dir) start() error {
+	if d.lock.exclusive() {
+		removeStale(d.target, d.ops.removeAll)
+	}
+	if err := checkTarget(d.target); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(d.target), "."+filepath.Base(d.target)+".new-")
+	if err != nil {
+		return err
+	}
+	d.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return err
+	}
+	return nil
+}
+
+// checkTarget refuses a target that a build must not replace.
+func checkTarget(target string) error {
+	fi, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return err
+	case fi.Mode().Perm()&0o200 == 0:
+		return fmt.Errorf("output: %s: %w", target, ErrReadOnly)
+	}
+	return nil
 }
 
 // removeStale removes what builds killed before they could clean up left
-// beside the target: folders named .<base>.new-*. It must be called with
-// the target's lock held, which every build of the target holds from
-// NewDir to Commit or Abort: so no build is still writing these.
-func removeStale(parent, base string) {
-	stale, _ := filepath.Glob(filepath.Join(parent, "."+base+".new-*"))
+// beside the target: folders named .<base>.new-*. One named
+// .<base>.new-*.old is a previous build moved aside: when the target is
+// missing, it is put back instead. removeStale must be called with the
+// target's lock held, which every build of the target holds from NewDir
+// to Commit or Abort: so no build is still writing these.
+func removeStale(target string, removeAll func(string) error) {
+	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".new-*"))
 	for _, s := range stale {
-		os.RemoveAll(s)
+		if strings.HasSuffix(s, ".old") && !exists(target) && os.Rename(s, target) == nil {
+			continue
+		}
+		removeAll(s)
 	}
+}
+
+func exists(name string) bool {
+	_, err := os.Lstat(name)
+	return err == nil
+}
+
+// removeTree removes the folder dir and all it holds. dir is a build of
+// ducha's own, moved aside or left behind: when a folder in it is
+// read-only, that is made writable first.
+func removeTree(dir string) error {
+	if os.RemoveAll(dir) == nil {
+		return nil
+	}
+	filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err == nil && e.IsDir() {
+			if fi, err := e.Info(); err == nil {
+				os.Chmod(p, fi.Mode().Perm()|0o700)
+			}
+		}
+		return nil
+	})
+	return os.RemoveAll(dir)
 }
 
 // Create implements Writer.
@@ -99,29 +176,57 @@ func (d *Dir) mkdir(dir string) error {
 // Commit replaces the target folder with the new build and releases the
 // lock. Where the system can, the two folders are exchanged in one step;
 // otherwise the old folder is moved aside first, and put back if the new
-// one cannot be moved in.
+// one cannot be moved in. An error says what became of the target: it is
+// unchanged; or it holds the new build, and the previous one is left
+// beside it; or, when the previous build could not be put back, where
+// that is (the next build puts it back).
 func (d *Dir) Commit() error {
 	if d.lock == nil {
 		return errors.New("output: Commit after Commit or Abort")
 	}
 	defer d.unlock()
-	if _, err := os.Lstat(d.target); errors.Is(err, fs.ErrNotExist) {
-		return os.Rename(d.tmp, d.target)
+	if !exists(d.target) {
+		return d.moveIn()
 	}
-	if err := exchange(d.tmp, d.target); err == nil {
-		return os.RemoveAll(d.tmp) // now holds the old build
+	if err := d.ops.exchange(d.tmp, d.target); err == nil {
+		return d.removeOld(d.tmp) // it now holds the previous build
 	}
+	return d.replaceByRenames()
+}
+
+// moveIn moves the new build to the target, which does not exist.
+func (d *Dir) moveIn() error {
+	if err := d.ops.rename(d.tmp, d.target); err != nil {
+		d.ops.removeAll(d.tmp)
+		return fmt.Errorf("output: moving the new build into %s: %w; nothing was written", d.target, err)
+	}
+	return nil
+}
+
+// replaceByRenames replaces the target in two steps, where it cannot be
+// exchanged with the new build in one.
+func (d *Dir) replaceByRenames() error {
 	old := d.tmp + ".old"
-	if err := os.Rename(d.target, old); err != nil {
-		os.RemoveAll(d.tmp)
-		return fmt.Errorf("output: moving the old %s aside: %w", d.target, err)
+	if err := d.ops.rename(d.target, old); err != nil {
+		d.ops.removeAll(d.tmp)
+		return fmt.Errorf("output: moving the previous build in %s aside: %w; %[1]s is unchanged", d.target, err)
 	}
-	if err := os.Rename(d.tmp, d.target); err != nil {
-		os.Rename(old, d.target)
-		os.RemoveAll(d.tmp)
-		return fmt.Errorf("output: moving the new build into %s: %w", d.target, err)
+	if err := d.ops.rename(d.tmp, d.target); err != nil {
+		if err2 := d.ops.rename(old, d.target); err2 != nil {
+			return fmt.Errorf("output: moving the new build into %s: %w; nor could the previous build be moved back (%v): it is in %s, and the next build of %[1]s puts it back", d.target, err, err2, old)
+		}
+		d.ops.removeAll(d.tmp)
+		return fmt.Errorf("output: moving the new build into %s: %w; %[1]s is unchanged", d.target, err)
 	}
-	return os.RemoveAll(old)
+	return d.removeOld(old)
+}
+
+// removeOld removes the previous build, moved out of the target.
+func (d *Dir) removeOld(old string) error {
+	if err := d.ops.removeAll(old); err != nil {
+		return fmt.Errorf("output: %s holds the new build, but the previous one could not be removed from %s: %w; remove it by hand", d.target, old, err)
+	}
+	return nil
 }
 
 // Abort removes the unfinished build and releases the lock; the target is
@@ -131,7 +236,7 @@ func (d *Dir) Abort() {
 	if d.lock == nil {
 		return
 	}
-	os.RemoveAll(d.tmp)
+	d.ops.removeAll(d.tmp)
 	d.unlock()
 }
 

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -311,6 +312,157 @@ func TestDirWaitsForAnotherBuild(t *testing.T) {
 	}
 	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "second"}) {
 		t.Errorf("after both builds: %v", got)
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+// failing returns ops that fail where asked: the exchange, the renames
+// numbered in renames (from 1), and every removal when remove is set.
+func failing(exchange bool, remove bool, renames ...int) fileOps {
+	ops, n := osOps(), 0
+	fail := errors.New("injected failure")
+	if exchange {
+		ops.exchange = func(a, b string) error { return fail }
+	}
+	if remove {
+		ops.removeAll = func(string) error { return fail }
+	}
+	rename := ops.rename
+	ops.rename = func(from, to string) error {
+		n++
+		if slices.Contains(renames, n) {
+			return fail
+		}
+		return rename(from, to)
+	}
+	return ops
+}
+
+// TestDirCommitFailures: whichever step of Commit fails, its error says
+// truly what became of the target and names what is left beside it, and
+// nothing else is left; the next build starts from the previous output
+// and removes what was left.
+func TestDirCommitFailures(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		previous bool // the target holds a previous build
+		ops      fileOps
+		want     string // in the error; "" for none
+		after    string // what the target's index.html holds; "" when it is missing
+		left     int    // folders left beside the target
+	}{
+		{"new folder", false, failing(false, false), "", "new", 0},
+		{"new folder, rename fails", false, failing(false, false, 1), "nothing was written", "", 0},
+		{"exchange", true, failing(false, false), "", "new", 0},
+		{"exchange, previous not removed", true, failing(false, true), "holds the new build, but the previous one could not be removed from", "new", 1},
+		{"renames", true, failing(true, false), "", "new", 0},
+		{"renames, previous not moved aside", true, failing(true, false, 1), "is unchanged", "old", 0},
+		{"renames, new not moved in", true, failing(true, false, 2), "is unchanged", "old", 0},
+		{"renames, new not moved in nor previous back", true, failing(true, false, 2, 3), "nor could the previous build be moved back", "", 2},
+		{"renames, previous not removed", true, failing(true, true), "holds the new build, but the previous one could not be removed from", "new", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			target := filepath.Join(root, "public")
+			if tc.previous {
+				d := newDir(t, target)
+				write(t, d, "index.html", "old")
+				if err := d.Commit(); err != nil {
+					t.Fatal(err)
+				}
+			}
+			d := newDir(t, target)
+			write(t, d, "index.html", "new")
+			d.ops = tc.ops
+			err := d.Commit()
+			switch {
+			case tc.want == "" && err != nil:
+				t.Fatalf("Commit: %v", err)
+			case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+				t.Fatalf("Commit: %v, want an error saying %q", err, tc.want)
+			}
+			if got, _ := os.ReadFile(filepath.Join(target, "index.html")); string(got) != tc.after {
+				t.Errorf("the target holds %q, want %q", got, tc.after)
+			}
+			left := slices.DeleteFunc(siblings(t, root), func(s string) bool { return s == "public" })
+			if len(left) != tc.left {
+				t.Errorf("left beside the target: %v, want %d folders", left, tc.left)
+			}
+			for _, l := range left {
+				prev, _ := os.ReadFile(filepath.Join(root, l, "index.html"))
+				if string(prev) == "old" && (err == nil || !strings.Contains(err.Error(), l)) {
+					t.Errorf("the previous build is left in %s, and the error does not say so: %v", l, err)
+				}
+			}
+			next := newDir(t, target)
+			next.Abort()
+			want := tc.after
+			if tc.previous && want == "" {
+				want = "old" // put back
+			}
+			if got, _ := os.ReadFile(filepath.Join(target, "index.html")); string(got) != want {
+				t.Errorf("after the next build started: the target holds %q, want %q", got, want)
+			}
+			if got := siblings(t, root); len(got) > 1 || len(got) == 1 && got[0] != "public" {
+				t.Errorf("after the next build: litter beside the target: %v", got)
+			}
+		})
+	}
+}
+
+// TestDirRefusesReadOnlyTarget: a target its owner made read-only is left
+// as it is, whoever runs the build (root too), with nothing beside it.
+func TestDirRefusesReadOnlyTarget(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	d := newDir(t, target)
+	write(t, d, "index.html", "old")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(target, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(target, 0o755) })
+	for range 2 {
+		if _, err := NewDir(context.Background(), target, DirOptions{}); !errors.Is(err, ErrReadOnly) {
+			t.Fatalf("NewDir: %v, want ErrReadOnly", err)
+		}
+	}
+	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "old"}) {
+		t.Errorf("the target changed: %v", got)
+	}
+	if fi, _ := os.Stat(target); fi.Mode().Perm() != 0o555 {
+		t.Errorf("mode %v, want 0555", fi.Mode().Perm())
+	}
+	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
+		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+// TestDirReplacesReadOnlySubfolders: read-only folders inside the
+// previous build do not stop its removal. Root ignores the modes anyway,
+// so the test says something only when not run as root.
+func TestDirReplacesReadOnlySubfolders(t *testing.T) {
+	root := t.TempDir()
+	target := filepath.Join(root, "public")
+	d := newDir(t, target)
+	write(t, d, "assets/site.css", "old")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(filepath.Join(target, "assets"), 0o555); err != nil {
+		t.Fatal(err)
+	}
+	d = newDir(t, target)
+	write(t, d, "assets/site.css", "new")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, target); !maps.Equal(got, map[string]string{"assets/site.css": "new"}) {
+		t.Errorf("after commit: %v", got)
 	}
 	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("litter beside the target: %v", got)
