@@ -39,12 +39,33 @@ func osOps() fileOps {
 	return fileOps{rename: os.Rename, exchange: exchange, removeAll: removeTree}
 }
 
-// DirOptions configure NewDir. The zero DirOptions waits silently.
+// DirOptions configure NewDir. The zero DirOptions waits silently, and
+// replaces only a folder that is empty or a previous build.
 type DirOptions struct {
 	// Waiting, when not nil, is called once if the build must wait for
 	// another build of the same folder to finish.
 	Waiting func()
+	// Force lets the build replace a folder that holds files but is not
+	// a previous build (see IsOutput), deleting them.
+	Force bool
 }
+
+// Marker is the file at the root of every build a Dir writes: a later
+// build knows the folder by it as one it may replace.
+const Marker = ".ducha-output"
+
+// markerText is what the Marker file says to someone who opens it.
+const markerText = "This folder was written by ducha build, which replaces it whole on the\n" +
+	"next build: keep no files of your own here.\n"
+
+// ErrNotFolder is returned by NewDir for a target that exists and is not
+// a folder: a build would replace the file with a folder.
+var ErrNotFolder = errors.New("the output is not a folder")
+
+// ErrForeign is returned by NewDir for a target folder that holds files
+// and is not a previous build, unless DirOptions.Force is set: a build
+// would delete them.
+var ErrForeign = errors.New("the output folder holds files ducha did not write")
 
 // ErrReadOnly is returned by NewDir for a target folder whose owner may
 // not write to it (by its mode, whoever runs ducha): someone made it
@@ -67,7 +88,7 @@ func NewDir(ctx context.Context, target string, opts DirOptions) (*Dir, error) {
 		return nil, err
 	}
 	d := &Dir{target: target, lock: l, ops: osOps(), dirs: map[string]bool{}}
-	if err := d.start(); err != nil {
+	if err := d.start(opts.Force); err != nil {
 		l.release()
 		return nil, err
 	}
@@ -76,11 +97,11 @@ func NewDir(ctx context.Context, target string, opts DirOptions) (*Dir, error) {
 
 // start checks the target and makes the folder of the new build, with
 // the lock held.
-func (d *Dir) start() error {
+func (d *Dir) start(force bool) error {
 	if d.lock.exclusive() {
 		removeStale(d.target, d.ops.removeAll)
 	}
-	if err := checkTarget(d.target); err != nil {
+	if err := checkTarget(d.target, force); err != nil {
 		return err
 	}
 	tmp, err := os.MkdirTemp(filepath.Dir(d.target), "."+filepath.Base(d.target)+".new-")
@@ -88,7 +109,10 @@ func (d *Dir) start() error {
 		return err
 	}
 	d.tmp = tmp
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	if err = os.Chmod(tmp, 0o755); err == nil {
+		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
+	}
+	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
@@ -96,17 +120,47 @@ func (d *Dir) start() error {
 }
 
 // checkTarget refuses a target that a build must not replace.
-func checkTarget(target string) error {
+func checkTarget(target string, force bool) error {
 	fi, err := os.Lstat(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
 		return err
+	case !fi.IsDir():
+		return fmt.Errorf("output: %s: %w", target, ErrNotFolder)
+	case !force && !empty(target) && !IsOutput(target):
+		return fmt.Errorf("output: %s: %w", target, ErrForeign)
 	case fi.Mode().Perm()&0o200 == 0:
 		return fmt.Errorf("output: %s: %w", target, ErrReadOnly)
 	}
 	return nil
+}
+
+// empty reports whether the folder dir holds nothing, or cannot be read.
+func empty(dir string) bool {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	names, _ := f.Readdirnames(1)
+	return len(names) == 0
+}
+
+// IsOutput reports whether the folder dir is a build of ducha's: it has
+// the Marker, or, as builds of versions before the marker have, an
+// index.html and assets/echarts.min.js.
+func IsOutput(dir string) bool {
+	if regular(filepath.Join(dir, Marker)) {
+		return true
+	}
+	return regular(filepath.Join(dir, "index.html")) && regular(filepath.Join(dir, "assets", "echarts.min.js"))
+}
+
+func regular(name string) bool {
+	fi, err := os.Lstat(name)
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // removeStale removes what builds killed before they could clean up left

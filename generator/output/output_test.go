@@ -22,11 +22,12 @@ func write(t *testing.T, w Writer, name, data string) {
 	}
 }
 
+// tree returns the files under dir and what they hold, all but the Marker.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	out := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
+		if err != nil || d.IsDir() || p == filepath.Join(dir, Marker) {
 			return err
 		}
 		data, err := os.ReadFile(p)
@@ -100,11 +101,12 @@ func TestDirCommitReplacesEverything(t *testing.T) {
 func TestDirAbortLeavesTarget(t *testing.T) {
 	root := t.TempDir()
 	target := filepath.Join(root, "public")
-	if err := os.MkdirAll(target, 0o755); err != nil {
+	d := newDir(t, target)
+	write(t, d, "index.html", "old")
+	if err := d.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(target, "index.html"), []byte("old"), 0o644)
-	d := newDir(t, target)
+	d = newDir(t, target)
 	write(t, d, "index.html", "new")
 	d.Abort()
 	if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "old"}) {
@@ -466,5 +468,88 @@ func TestDirReplacesReadOnlySubfolders(t *testing.T) {
 	}
 	if got := siblings(t, root); !slices.Equal(got, []string{"public"}) {
 		t.Errorf("litter beside the target: %v", got)
+	}
+}
+
+// TestDirMarksItsOutput: a build carries the Marker, by which the next
+// build knows it.
+func TestDirMarksItsOutput(t *testing.T) {
+	target := filepath.Join(t.TempDir(), "public")
+	d := newDir(t, target)
+	write(t, d, "index.html", "one")
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(target, Marker)); err != nil {
+		t.Error(err)
+	}
+	if !IsOutput(target) {
+		t.Error("IsOutput is false for a build")
+	}
+}
+
+// TestDirRefusesTargets: a build replaces nothing but an empty folder or
+// a previous build, of this version (with the Marker) or of earlier ones;
+// Force lets it replace any other folder, never a file. A refused target
+// is left as it was, with nothing beside it.
+func TestDirRefusesTargets(t *testing.T) {
+	files := func(names ...string) func(string) {
+		return func(target string) {
+			for _, n := range names {
+				p := filepath.Join(target, filepath.FromSlash(n))
+				os.MkdirAll(filepath.Dir(p), 0o755)
+				os.WriteFile(p, []byte(n), 0o644)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		make  func(target string)
+		force bool
+		want  error
+	}{
+		{"missing", func(string) {}, false, nil},
+		{"empty folder", func(target string) { os.Mkdir(target, 0o755) }, false, nil},
+		{"previous build", files(Marker, "index.html"), false, nil},
+		{"build of an earlier version", files("index.html", "assets/echarts.min.js", "findings/zj-01.html"), false, nil},
+		{"folder of other files", files("thesis.docx", "photos/a.jpg"), false, ErrForeign},
+		{"another site", files("index.html", "assets/app.js"), false, ErrForeign},
+		{"folder of other files, forced", files("thesis.docx"), true, nil},
+		{"file", func(target string) { os.WriteFile(target, []byte("notes"), 0o644) }, false, ErrNotFolder},
+		{"file, forced", func(target string) { os.WriteFile(target, []byte("notes"), 0o644) }, true, ErrNotFolder},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			target := filepath.Join(root, "out")
+			tc.make(target)
+			before := siblings(t, root)
+			var inside map[string]string
+			if fi, err := os.Stat(target); err == nil && fi.IsDir() {
+				inside = tree(t, target)
+			}
+			d, err := NewDir(context.Background(), target, DirOptions{Force: tc.force})
+			if !errors.Is(err, tc.want) {
+				t.Fatalf("NewDir: %v, want %v", err, tc.want)
+			}
+			if err == nil {
+				write(t, d, "index.html", "new")
+				if err := d.Commit(); err != nil {
+					t.Fatal(err)
+				}
+				if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "new"}) {
+					t.Errorf("after the build: %v", got)
+				}
+				return
+			}
+			if inside != nil && !maps.Equal(tree(t, target), inside) {
+				t.Errorf("the refused folder changed: %v", tree(t, target))
+			}
+			if data, err := os.ReadFile(target); inside == nil && string(data) != "notes" {
+				t.Errorf("the refused file changed: %q, %v", data, err)
+			}
+			if got := siblings(t, root); !slices.Equal(got, before) {
+				t.Errorf("beside the target: %v, want %v", got, before)
+			}
+		})
 	}
 }
