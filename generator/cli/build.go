@@ -19,8 +19,9 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error the previous output is left as it was.\n"+
-			"A build of a folder that another build is writing waits for it to finish.\n\n"+
+			"the old one in one step: on any error, Ctrl-C or SIGTERM the previous output is\n"+
+			"left as it was. A build of a folder that another build is writing waits for it\n"+
+			"to finish.\n\n"+
 			"Build replaces only a new or empty folder or an earlier build's output. It\n"+
 			"refuses a file, a folder of other files (unless --force), a read-only folder,\n"+
 			"and, even with --force, the project folder, a folder holding it, and its\n"+

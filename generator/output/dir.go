@@ -78,6 +78,9 @@ var ErrReadOnly = errors.New("the output folder is read-only")
 // clean up left beside the target is removed; a previous build that one
 // had moved aside and not back is put back.
 func NewDir(ctx context.Context, target string, opts DirOptions) (*Dir, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	target = filepath.Clean(target)
 	parent, base := filepath.Dir(target), filepath.Base(target)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
