@@ -173,13 +173,27 @@ func regular(name string) bool {
 // target's lock held, which every build of the target holds from NewDir
 // to Commit or Abort: so no build is still writing these.
 func removeStale(target string, removeAll func(string) error) {
-	stale, _ := filepath.Glob(filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+".new-*"))
-	for _, s := range stale {
+	parent, prefix := filepath.Dir(target), "."+filepath.Base(target)+".new-"
+	entries, _ := os.ReadDir(parent) // not Glob: the name may hold [ or *
+	for _, e := range entries {
+		if !isLeftover(e.Name(), prefix) {
+			continue
+		}
+		s := filepath.Join(parent, e.Name())
 		if strings.HasSuffix(s, ".old") && !exists(target) && os.Rename(s, target) == nil {
 			continue
 		}
 		removeAll(s)
 	}
+}
+
+// isLeftover reports whether name is prefix followed by the number
+// os.MkdirTemp adds, and maybe .old: a build's folder, and not, say, the
+// lock of an output named "public.new-1".
+func isLeftover(name, prefix string) bool {
+	rest, ok := strings.CutPrefix(name, prefix)
+	rest = strings.TrimSuffix(rest, ".old")
+	return ok && rest != "" && strings.Trim(rest, "0123456789") == ""
 }
 
 func exists(name string) bool {

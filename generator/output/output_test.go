@@ -553,3 +553,29 @@ func TestDirRefusesTargets(t *testing.T) {
 		})
 	}
 }
+
+// TestDirKeepsOtherFoldersBuilds: a build removes the leftovers of its own
+// folder only, even when its name holds characters of a glob pattern, or
+// another folder's name starts with its leftovers' names.
+func TestDirKeepsOtherFoldersBuilds(t *testing.T) {
+	for _, tc := range []struct{ name, other string }{
+		{"site[1]", "site1"},
+		{"site", "site.new-1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			other := newDir(t, filepath.Join(root, tc.other))
+			write(t, other, "index.html", "other")
+			newDir(t, filepath.Join(root, tc.name)).Abort()
+			if got := siblings(t, root); len(got) != 2 {
+				t.Errorf("the other folder's build folder or lock is gone: %v", got)
+			}
+			if err := other.Commit(); err != nil {
+				t.Fatal(err)
+			}
+			if got := tree(t, filepath.Join(root, tc.other)); !maps.Equal(got, map[string]string{"index.html": "other"}) {
+				t.Errorf("the other folder's build: %v", got)
+			}
+		})
+	}
+}
