@@ -21,6 +21,16 @@ func TestExitCodes(t *testing.T) {
 	os.WriteFile(filepath.Join(broken, "data", "provinces.yaml"), []byte("- id: [\n"), 0o644)
 	unreadable := t.TempDir()
 	os.MkdirAll(filepath.Join(unreadable, "data", "units.yaml"), 0o755) // a folder where a file belongs
+	// A copy of minimal: a wrong answer below would delete it.
+	project := t.TempDir()
+	if err := os.CopyFS(project, os.DirFS(minimal)); err != nil {
+		t.Fatal(err)
+	}
+	others := t.TempDir()
+	os.WriteFile(filepath.Join(others, "notes.txt"), []byte("mine"), 0o644)
+	readOnly := filepath.Join(t.TempDir(), "out")
+	os.Mkdir(readOnly, 0o555)
+	t.Cleanup(func() { os.Chmod(readOnly, 0o755) })
 
 	for _, tc := range []struct {
 		args []string
@@ -41,7 +51,15 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"check", "a", "b"}, ExitUsage},
 		{[]string{"check", filepath.Join(minimal, "ducha.yaml")}, ExitUsage},
 		{[]string{"build", "--as-of", "2016-02-30", minimal}, ExitUsage},
+		{[]string{"build", "-o", project, project}, ExitUsage},
+		{[]string{"build", "--force", "-o", filepath.Join(project, "data"), project}, ExitUsage},
+		{[]string{"build", "-o", others, project}, ExitUsage},
+		{[]string{"build", "--force", "-o", filepath.Join(others, "notes.txt"), project}, ExitUsage},
+		{[]string{"pdf", "-o", filepath.Join(project, "data", "2015", "campaign.yaml"), project}, ExitUsage},
+		{[]string{"pdf", "-o", filepath.Join(others, "notes.txt"), project}, ExitUsage},
+		{[]string{"pdf", "-o", others, project}, ExitUsage},
 		{[]string{"check", unreadable}, ExitInternal},
+		{[]string{"build", "--no-pdf", "-o", readOnly, project}, ExitInternal},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			var out, errOut bytes.Buffer

@@ -59,7 +59,8 @@ const markerText = "This folder was written by ducha build, which replaces it wh
 	"next build: keep no files of your own here.\n"
 
 // ErrNotFolder is returned by NewDir for a target that exists and is not
-// a folder: a build would replace the file with a folder.
+// a folder, a file or a link (callers resolve links first): a build would
+// replace it with a folder.
 var ErrNotFolder = errors.New("the output is not a folder")
 
 // ErrForeign is returned by NewDir for a target folder that holds files
@@ -140,7 +141,8 @@ func checkTarget(target string, force bool) error {
 	return nil
 }
 
-// empty reports whether the folder dir holds nothing, or cannot be read.
+// empty reports whether the folder dir holds nothing; not when it cannot
+// be read.
 func empty(dir string) bool {
 	f, err := os.Open(dir)
 	if err != nil {
