@@ -72,7 +72,14 @@ func cmdTreehash(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
 		ts.Fatalf("usage: treehash dir")
 	}
-	root := ts.MkAbs(args[0])
+	hashes, err := treeHash(ts.MkAbs(args[0]))
+	ts.Check(err)
+	fmt.Fprint(ts.Stdout(), hashes)
+}
+
+// treeHash returns one line per file under root: its SHA-256 and its path.
+func treeHash(root string) (string, error) {
+	var b strings.Builder
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -82,10 +89,10 @@ func cmdTreehash(ts *testscript.TestScript, neg bool, args []string) {
 			return err
 		}
 		rel, _ := filepath.Rel(root, p)
-		fmt.Fprintf(ts.Stdout(), "%x  %s\n", sha256.Sum256(data), filepath.ToSlash(rel))
+		fmt.Fprintf(&b, "%x  %s\n", sha256.Sum256(data), filepath.ToSlash(rel))
 		return nil
 	})
-	ts.Check(err)
+	return b.String(), err
 }
 
 // cmdStartsWith checks that a file begins with the bytes of another: what

@@ -2,8 +2,12 @@
 // writes through a [Writer]; [Dir] puts the files into a fresh folder beside
 // the target and swaps it in only when the whole build succeeded, so a
 // failure or a kill at any moment leaves the previous output whole, and
-// files of earlier builds that no longer exist are gone. [Memory] keeps the
-// files in memory, for the preview server and for tests.
+// files of earlier builds that no longer exist are gone. Builds of one
+// folder take turns under a lock on it, so that they never mix. A build
+// carries a [Marker] file, and replaces only an empty folder or an
+// earlier build, never a file or a folder of other files unless forced.
+// [Memory] keeps the files in memory, for the preview server and for
+// tests.
 package output
 
 import (

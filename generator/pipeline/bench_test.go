@@ -58,7 +58,7 @@ func benchBuild(b *testing.B, fsys fs.FS, opts Options, out string) {
 		var w output.Writer = &output.Memory{}
 		var dir *output.Dir
 		if out != "" {
-			if dir, err = output.NewDir(out); err != nil {
+			if dir, err = output.NewDir(context.Background(), out, output.DirOptions{}); err != nil {
 				b.Fatal(err)
 			}
 			w = dir

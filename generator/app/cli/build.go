@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -16,11 +17,18 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
-	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
+	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error the previous output is left as it was.")
+			"the old one in one step: on any error, Ctrl-C or SIGTERM the previous output is\n"+
+			"left as it was. A build of a folder that another build is writing waits for it\n"+
+			"to finish.\n\n"+
+			"Build replaces only a new or empty folder or an earlier build's output. It\n"+
+			"refuses a file, a folder of other files (unless --force), a read-only folder,\n"+
+			"and, even with --force, the project folder, a folder holding it, and its\n"+
+			"inputs (ducha.yaml, data/, content/, templates/, fonts) or a folder inside them.")
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
+	force := fs.Bool("force", false, "replace the -o folder even when it holds files that ducha did not write")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -48,27 +56,73 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	gc.checked(ch)
-	w, err := output.NewDir(*out)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)
-		return ExitInternal
+	target, code, ok := outputTarget(e, "build", dir, *out, ch, "the site", filepath.Join(dir, "public"))
+	if !ok {
+		return code
 	}
+	w, code, ok := openOutput(ctx, e, target, *out, *force)
+	if !ok {
+		return code
+	}
+	defer w.Abort()
 	res, err := pipeline.Render(ctx, source.Dir(dir), ch, w, opts)
-	if err == nil {
-		err = ctx.Err()
-	}
-	if err == nil {
-		err = w.Commit()
-	} else {
-		w.Abort()
-	}
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", err, *out)
-		return ExitInternal
+	if code, ok := commit(ctx, e, w, err, *out); !ok {
+		return code
 	}
 	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", res.Campaign.ID,
 		count(res.Pages, "page"), count(res.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
+}
+
+// openOutput starts the build of the output folder target, named out by
+// the user, waiting, with a line to say so, while another build of it is
+// under way. It refuses a folder that is not an earlier build's unless
+// force.
+func openOutput(ctx context.Context, e *env, target, out string, force bool) (*output.Dir, int, bool) {
+	w, err := output.NewDir(ctx, target, output.DirOptions{Force: force, Waiting: func() {
+		fmt.Fprintf(e.stderr, "ducha build: waiting for another build of %s to finish\n", out)
+	}})
+	switch {
+	case errors.Is(err, output.ErrNotFolder):
+		fmt.Fprintf(e.stderr, "ducha build: %s is a file, which the build would replace with a folder; give a new or empty folder\n", out)
+		return nil, ExitUsage, false
+	case errors.Is(err, output.ErrForeign):
+		fmt.Fprintf(e.stderr, "ducha build: %s holds files that ducha did not write, which the build would delete; give a new or empty folder, or add --force to replace it\n", out)
+		return nil, ExitUsage, false
+	case errors.Is(err, output.ErrReadOnly):
+		fmt.Fprintf(e.stderr, "ducha build: %s is read-only, so it is left as it is; make it writable (chmod u+w %[1]s) or give another folder with -o\n", out)
+		return nil, ExitInternal, false
+	case err != nil:
+		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(err), out)
+		return nil, ExitInternal, false
+	}
+	return w, ExitOK, true
+}
+
+// commit puts the build w into place when rendering ended without error
+// (renderErr) and ctx is not done, and otherwise leaves out as it was.
+func commit(ctx context.Context, e *env, w *output.Dir, renderErr error, out string) (int, bool) {
+	if renderErr == nil {
+		renderErr = ctx.Err()
+	}
+	if renderErr != nil {
+		w.Abort()
+		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(renderErr), out)
+		return ExitInternal, false
+	}
+	if err := w.Commit(); err != nil {
+		fmt.Fprintf(e.stderr, "ducha build: %v\n", err) // it says what became of out
+		return ExitInternal, false
+	}
+	return ExitOK, true
+}
+
+// interrupted names a cancelled context as the user caused it.
+func interrupted(err error) error {
+	if errors.Is(err, context.Canceled) {
+		return errors.New("interrupted")
+	}
+	return err
 }
 
 // checkProject runs the checks of a build, with or without a briefing,

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 )
 
@@ -48,7 +49,12 @@ func commands() []command {
 // Run runs the ducha command line with args (without the program name) and
 // returns the exit code.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	e := &env{stdout: stdout, stderr: stderr}
+	return run(ctx, &env{stdout: stdout, stderr: stderr}, args, commands())
+}
+
+// run runs the command of args among cmds.
+func run(ctx context.Context, e *env, args []string, cmds []command) int {
+	stderr := e.stderr
 	if len(args) == 0 {
 		usage(stderr)
 		return ExitUsage
@@ -60,14 +66,27 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "-version", "--version":
 		name = "version"
 	}
-	for _, c := range commands() {
+	for _, c := range cmds {
 		if c.name == name && c.run != nil {
-			return c.run(ctx, e, rest)
+			return runCommand(ctx, e, c, rest)
 		}
 	}
 	fmt.Fprintf(stderr, "ducha: unknown command %q\n\n", name)
 	usage(stderr)
 	return ExitUsage
+}
+
+// runCommand runs c, turning a panic, which is a bug in ducha, into an
+// internal error: one line asking to report it, then the stack.
+func runCommand(ctx context.Context, e *env, c command, args []string) (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(e.stderr, "ducha %s: internal error: %v; this is a bug in ducha: please report it, with the command you ran and the lines below\n", c.name, r)
+			e.stderr.Write(debug.Stack())
+			code = ExitInternal
+		}
+	}()
+	return c.run(ctx, e, args)
 }
 
 func usage(w io.Writer) {
@@ -94,7 +113,7 @@ func help(e *env, args []string) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && c.run != nil {
-			return c.run(context.Background(), &env{stdout: e.stdout, stderr: e.stdout}, []string{"-h"})
+			return runCommand(context.Background(), &env{stdout: e.stdout, stderr: e.stdout}, c, []string{"-h"})
 		}
 	}
 	fmt.Fprintf(e.stderr, "ducha help: unknown command %q\n", args[0])

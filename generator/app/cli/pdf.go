@@ -2,8 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -15,7 +18,8 @@ import (
 func runPDF(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "pdf", "[-o file] [--as-of YYYY-MM-DD] [--strict] [project-dir]",
 		"Pdf checks the project and, when it has no errors, writes only the PDF briefing\n"+
-			"of its current campaign. The file is replaced only when it is complete.")
+			"of its current campaign. The file is replaced only when it is complete. It\n"+
+			"refuses a folder, a file that is not a PDF, and the project's own files.")
 	out := fs.String("o", "briefing.pdf", "output `file`")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
@@ -40,8 +44,15 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	gc.checked(ch)
+	target, code, ok := outputTarget(e, "pdf", dir, *out, ch, "the briefing", "briefing.pdf")
+	if ok {
+		code, ok = checkPDFTarget(e, target, *out)
+	}
+	if !ok {
+		return code
+	}
 	var res pipeline.Result
-	err := output.WriteFileAtomic(*out, func(w io.Writer) error {
+	err := output.WriteFileAtomic(target, func(w io.Writer) error {
 		var err error
 		res, err = pipeline.Render(ctx, source.Dir(dir), ch, &single{w: w}, opts)
 		return err
@@ -52,6 +63,46 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stderr, "ducha pdf: %s: %s, %s in %s\n", res.Campaign.ID, count(res.PDFPages, "page"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
+}
+
+// checkPDFTarget refuses to write the briefing over target, named out by
+// the user, when that is a folder or a file other than a PDF, whose
+// contents would be lost: ok is false after a message, with the exit
+// code.
+func checkPDFTarget(e *env, target, out string) (code int, ok bool) {
+	fi, err := os.Lstat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return ExitOK, true
+	case err != nil:
+		fmt.Fprintf(e.stderr, "ducha pdf: %v\n", err)
+		return ExitInternal, false
+	case fi.IsDir():
+		fmt.Fprintf(e.stderr, "ducha pdf: %s is a folder; give the briefing's file name, such as %s\n", out, filepath.Join(out, pipeline.BriefingName))
+	case !fi.Mode().IsRegular():
+		fmt.Fprintf(e.stderr, "ducha pdf: %s is not a regular file, and the briefing would replace it; give the briefing's file name, such as %s\n", out, pipeline.BriefingName)
+	case !isPDF(target, fi.Size()):
+		fmt.Fprintf(e.stderr, "ducha pdf: %s is a file that is not a PDF, which the briefing would overwrite; give another name, or remove the file first\n", out)
+	default:
+		return ExitOK, true
+	}
+	return ExitUsage, false
+}
+
+// isPDF reports whether the file name, of size bytes, is a PDF or empty:
+// a file the briefing may replace.
+func isPDF(name string, size int64) bool {
+	if size == 0 {
+		return true
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 5)
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == "%PDF-"
 }
 
 // single is an output.Writer that takes exactly the briefing.
