@@ -11,15 +11,18 @@ type Campaign struct {
 	ID string // the folder name, e.g. 2015
 
 	// From data/<id>/campaign.yaml.
-	Title        Text     `key:"title,required"`
-	ShortTitle   Text     `key:"short_title"` // for headers; default: Title
-	Edition      int      `key:"edition,required"`
-	Basis        Text     `key:"basis,required"`     // the policy document checked
-	Organiser    Text     `key:"organiser,required"` // the leading group
-	Period       Period   `key:"period,required"`
-	AsOf         Date     `key:"as_of,required"` // the date the report speaks for
-	Illustrative bool     `key:"illustrative"`   // the data is made up or partly made up
-	Note         Text     `key:"note"`           // shown with the illustrative banner
+	Title      Text   `key:"title,required"`
+	ShortTitle Text   `key:"short_title"` // for headers; default: Title
+	Edition    int    `key:"edition,required"`
+	Basis      Text   `key:"basis,required"`     // the policy document checked
+	Organiser  Text   `key:"organiser,required"` // the leading group
+	Period     Period `key:"period,required"`
+	AsOf       Date   `key:"as_of,required"` // the date the report speaks for
+	// AsOfFlag is set when AsOf was given on the command line (--as-of)
+	// instead of by as_of in campaign.yaml; it is judged by the same rules.
+	AsOfFlag     bool
+	Illustrative bool     `key:"illustrative"` // the data is made up or partly made up
+	Note         Text     `key:"note"`         // shown with the illustrative banner
 	Methods      []Text   `key:"methods"`
 	MemberIDs    []string `key:"members,required"` // member units of the leading group
 	Src          Src

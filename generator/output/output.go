@@ -84,6 +84,13 @@ func (f *memFile) Close() error {
 	return nil
 }
 
+// Commit does nothing: the files are in memory as they are written. It
+// makes a Memory an output of a build (pipeline.Output).
+func (m *Memory) Commit() error { return nil }
+
+// Abort does nothing, as Commit.
+func (m *Memory) Abort() {}
+
 // Names returns the names of the files written, sorted.
 func (m *Memory) Names() []string {
 	m.mu.Lock()

@@ -63,7 +63,7 @@ func benchBuild(b *testing.B, fsys fs.FS, opts Options, out string) {
 			}
 			w = dir
 		}
-		if _, err := Render(context.Background(), fsys, ch, w, opts); err != nil {
+		if _, err := render(context.Background(), fsys, ch, w, opts); err != nil {
 			b.Fatal(err)
 		}
 		if dir != nil {

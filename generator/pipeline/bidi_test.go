@@ -28,7 +28,7 @@ func TestBidiControls(t *testing.T) {
 		t.Errorf("%d warnings, want one per control: %v", warnings, ch.Diags.Items())
 	}
 	var out output.Memory
-	if _, err := Render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
 		t.Fatal(err)
 	}
 	for _, name := range out.Names() {

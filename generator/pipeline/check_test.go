@@ -33,13 +33,13 @@ func TestCheckWithoutBriefing(t *testing.T) {
 		t.Fatalf("without a briefing: %v %v", err, ch.Diags.Err())
 	}
 	var out output.Memory
-	if _, err := Render(context.Background(), fsys, ch, &out, Options{Site: true}); err != nil {
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Site: true}); err != nil {
 		t.Fatal(err)
 	}
 	if page, _ := out.File("index.html"); !bytes.Contains(page, []byte("第八次督查🙂王𠀀")) {
 		t.Error("the site does not show the title")
 	}
-	if _, err := Render(context.Background(), fsys, ch, &out, Options{Briefing: true}); err == nil {
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Briefing: true}); err == nil {
 		t.Error("a briefing was made from a check for none")
 	}
 }

@@ -72,7 +72,7 @@ func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure 
 		t.Fatalf("the sample has problems:\n%v", ch.Diags.Items())
 	}
 	var m output.Memory
-	if _, err := Render(context.Background(), fsys, ch, &m, Options{Site: true, Briefing: true}); err != nil {
+	if _, err := render(context.Background(), fsys, ch, &m, Options{Site: true, Briefing: true}); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := m.File("export/figures.json")

@@ -47,7 +47,7 @@ func TestFallbackFonts(t *testing.T) {
 		t.Fatalf("%v %v", err, ch.Diags.Err())
 	}
 	var out output.Memory
-	if _, err := Render(context.Background(), fsys, ch, &out, Options{Briefing: true}); err != nil {
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Briefing: true}); err != nil {
 		t.Fatal(err)
 	}
 	data, _ := out.File(BriefingName)

@@ -71,7 +71,7 @@ func FuzzBuild(f *testing.F) {
 			return
 		}
 		var out output.Memory
-		if _, err := Render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
+		if _, err := render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
 			t.Fatalf("%s: the check passed but the build failed: %v", target, err)
 		}
 		if _, ok := out.File(BriefingName); !ok {

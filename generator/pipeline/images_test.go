@@ -44,7 +44,7 @@ func buildWithImage(t *testing.T, data []byte) *output.Memory {
 		t.Fatal(err, ch.Diags.Items())
 	}
 	var out output.Memory
-	if _, err := Render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Site: true, Briefing: true}); err != nil {
 		t.Fatal(err)
 	}
 	return &out

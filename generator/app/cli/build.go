@@ -48,73 +48,78 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
+	opts.Open = func(ch *pipeline.Checked) (pipeline.Output, error) {
+		target, code, ok := outputTarget(e, "build", dir, *out, ch, "the site", filepath.Join(dir, "public"))
+		if !ok {
+			return nil, exitError(code)
+		}
+		return openOutput(ctx, e, target, *out, *force)
+	}
 	start := time.Now()
-	gc := tuneGCForBuild()
-	defer gc.restore()
-	ch, code, ok := checkProject(e, "build", dir, *strict, opts.Briefing)
+	b, code, ok := build(ctx, e, "build", dir, *out, *strict, opts)
 	if !ok {
 		return code
 	}
-	gc.checked(ch)
-	target, code, ok := outputTarget(e, "build", dir, *out, ch, "the site", filepath.Join(dir, "public"))
-	if !ok {
-		return code
-	}
-	w, code, ok := openOutput(ctx, e, target, *out, *force)
-	if !ok {
-		return code
-	}
-	defer w.Abort()
-	res, err := pipeline.Render(ctx, source.Dir(dir), ch, w, opts)
-	if code, ok := commit(ctx, e, w, err, *out); !ok {
-		return code
-	}
-	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", res.Campaign.ID,
-		count(res.Pages, "page"), count(res.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "ducha build: %s: %s, %s, %s in %s\n", b.Campaign.ID,
+		count(b.Pages, "page"), count(b.Files, "file"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
+}
+
+// exitError ends a command with an exit code, its message printed.
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit code %d", int(e)) }
+
+// build runs the pipeline on the project in dir into the output that
+// opts.Open opens, named out by the user, and prints its problems and any
+// failure. ok is false when the command must stop, with the exit code.
+func build(ctx context.Context, e *env, cmd, dir, out string, strict bool, opts pipeline.Options) (*pipeline.Built, int, bool) {
+	opts.Strict, opts.TuneGC = strict, true
+	b, err := new(pipeline.Cache).Build(ctx, source.Dir(dir), opts)
+	if b.Checked != nil {
+		diag.Write(e.stderr, diag.Text, b.Checked.Diags.Items())
+	}
+	var exit exitError
+	var commitErr *pipeline.CommitError
+	switch {
+	case err == nil:
+		return b, ExitOK, true
+	case errors.Is(err, pipeline.ErrData):
+		errs, warns := b.Checked.Diags.Count()
+		fmt.Fprintf(e.stderr, "ducha %s: %s, %s; nothing was written\n", cmd, count(errs, "error"), count(warns, "warning"))
+		return b, ExitData, false
+	case errors.As(err, &exit):
+		return b, int(exit), false
+	case errors.As(err, &commitErr):
+		fmt.Fprintf(e.stderr, "ducha %s: %v\n", cmd, err) // it says what became of out
+	default:
+		fmt.Fprintf(e.stderr, "ducha %s: %v; %s is unchanged\n", cmd, interrupted(err), out)
+	}
+	return b, ExitInternal, false
 }
 
 // openOutput starts the build of the output folder target, named out by
 // the user, waiting, with a line to say so, while another build of it is
 // under way. It refuses a folder that is not an earlier build's unless
-// force.
-func openOutput(ctx context.Context, e *env, target, out string, force bool) (*output.Dir, int, bool) {
+// force; the error is then an exitError, its message printed.
+func openOutput(ctx context.Context, e *env, target, out string, force bool) (pipeline.Output, error) {
 	w, err := output.NewDir(ctx, target, output.DirOptions{Force: force, Waiting: func() {
 		fmt.Fprintf(e.stderr, "ducha build: waiting for another build of %s to finish\n", out)
 	}})
 	switch {
+	case err == nil:
+		return w, nil
 	case errors.Is(err, output.ErrNotFolder):
 		fmt.Fprintf(e.stderr, "ducha build: %s is a file, which the build would replace with a folder; give a new or empty folder\n", out)
-		return nil, ExitUsage, false
+		return nil, exitError(ExitUsage)
 	case errors.Is(err, output.ErrForeign):
 		fmt.Fprintf(e.stderr, "ducha build: %s holds files that ducha did not write, which the build would delete; give a new or empty folder, or add --force to replace it\n", out)
-		return nil, ExitUsage, false
+		return nil, exitError(ExitUsage)
 	case errors.Is(err, output.ErrReadOnly):
 		fmt.Fprintf(e.stderr, "ducha build: %s is read-only, so it is left as it is; make it writable (chmod u+w %[1]s) or give another folder with -o\n", out)
-		return nil, ExitInternal, false
-	case err != nil:
-		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(err), out)
-		return nil, ExitInternal, false
+		return nil, exitError(ExitInternal)
 	}
-	return w, ExitOK, true
-}
-
-// commit puts the build w into place when rendering ended without error
-// (renderErr) and ctx is not done, and otherwise leaves out as it was.
-func commit(ctx context.Context, e *env, w *output.Dir, renderErr error, out string) (int, bool) {
-	if renderErr == nil {
-		renderErr = ctx.Err()
-	}
-	if renderErr != nil {
-		w.Abort()
-		fmt.Fprintf(e.stderr, "ducha build: %v; %s is unchanged\n", interrupted(renderErr), out)
-		return ExitInternal, false
-	}
-	if err := w.Commit(); err != nil {
-		fmt.Fprintf(e.stderr, "ducha build: %v\n", err) // it says what became of out
-		return ExitInternal, false
-	}
-	return ExitOK, true
+	return nil, err // reported by build, with "is unchanged"
 }
 
 // interrupted names a cancelled context as the user caused it.

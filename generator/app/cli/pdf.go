@@ -12,7 +12,6 @@ import (
 
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
-	"github.com/ducha/ducha/generator/project/source"
 )
 
 func runPDF(ctx context.Context, e *env, args []string) int {
@@ -36,32 +35,22 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	opts.Briefing = true
+	opts.Open = func(ch *pipeline.Checked) (pipeline.Output, error) {
+		target, code, ok := outputTarget(e, "pdf", dir, *out, ch, "the briefing", "briefing.pdf")
+		if ok {
+			code, ok = checkPDFTarget(e, target, *out)
+		}
+		if !ok {
+			return nil, exitError(code)
+		}
+		return &output.File{Path: target, Want: pipeline.BriefingName}, nil
+	}
 	start := time.Now()
-	gc := tuneGCForBuild()
-	defer gc.restore()
-	ch, code, ok := checkProject(e, "pdf", dir, *strict, true)
+	b, code, ok := build(ctx, e, "pdf", dir, *out, *strict, opts)
 	if !ok {
 		return code
 	}
-	gc.checked(ch)
-	target, code, ok := outputTarget(e, "pdf", dir, *out, ch, "the briefing", "briefing.pdf")
-	if ok {
-		code, ok = checkPDFTarget(e, target, *out)
-	}
-	if !ok {
-		return code
-	}
-	var res pipeline.Result
-	err := output.WriteFileAtomic(target, func(w io.Writer) error {
-		var err error
-		res, err = pipeline.Render(ctx, source.Dir(dir), ch, &single{w: w}, opts)
-		return err
-	})
-	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha pdf: %v\n", err)
-		return ExitInternal
-	}
-	fmt.Fprintf(e.stderr, "ducha pdf: %s: %s, %s in %s\n", res.Campaign.ID, count(res.PDFPages, "page"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "ducha pdf: %s: %s, %s in %s\n", b.Campaign.ID, count(b.PDFPages, "page"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }
 
@@ -104,17 +93,3 @@ func isPDF(name string, size int64) bool {
 	_, err = io.ReadFull(f, head)
 	return err == nil && string(head) == "%PDF-"
 }
-
-// single is an output.Writer that takes exactly the briefing.
-type single struct{ w io.Writer }
-
-func (s *single) Create(name string) (io.WriteCloser, error) {
-	if name != pipeline.BriefingName {
-		return nil, fmt.Errorf("unexpected output file %s", name)
-	}
-	return nopCloser{s.w}, nil
-}
-
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }

@@ -32,7 +32,6 @@ import (
 
 	"github.com/ducha/ducha/generator/app/watch"
 	"github.com/ducha/ducha/generator/diag"
-	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/pipeline"
 	"github.com/ducha/ducha/generator/project/source"
 	"github.com/ducha/ducha/generator/render/site"
@@ -65,7 +64,7 @@ type Server struct {
 	mu       sync.Mutex
 	gen      int               // build generation, counting good builds
 	site     *build            // the last good build, nil before the first
-	checked  *pipeline.Checked // the project of the last good build
+	built    *pipeline.Built   // the last good build
 	problems []diag.Diagnostic // the problems of the last build; nil when it was good
 	pdf      []byte            // the briefing of generation pdfGen
 	pdfGen   int
@@ -133,8 +132,8 @@ func (s *Server) watchedFiles() []string {
 	files := []string{"ducha.yaml"}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.checked != nil {
-		for _, role := range s.checked.Project.Config.PDF.Font.Roles() {
+	if s.built != nil {
+		for _, role := range s.built.Checked.Project.Config.PDF.Font.Roles() {
 			for _, p := range role.Files {
 				if p != "" {
 					files = append(files, filepath.ToSlash(filepath.Clean(p)))
@@ -178,29 +177,27 @@ func (s *Server) rebuild(ctx context.Context) {
 			s.logStack(err)
 		}
 	}()
-	fsys := source.Dir(s.opts.Dir)
 	s.stage("check")
 	// The preview links the briefing, made when asked for: check for it.
-	ch, err := s.cache.Check(fsys, pipeline.CheckOptions{Briefing: true})
-	if err != nil {
+	b, err := s.cache.Build(ctx, source.Dir(s.opts.Dir), pipeline.Options{Site: true, LinkBriefing: true})
+	switch {
+	case errors.Is(err, pipeline.ErrData):
+		s.fail(b.Checked.Diags.Items(), start)
+		return
+	case err != nil && b.Checked == nil:
 		s.fail([]diag.Diagnostic{{Message: err.Error()}}, start)
 		return
-	}
-	if ch.Diags.HasErrors(false) {
-		s.fail(ch.Diags.Items(), start)
-		return
-	}
-	s.stage("prepare")
-	prep, c, err := pipeline.PrepareSite(ctx, fsys, ch, pipeline.Options{Site: true, LinkBriefing: true})
-	if err != nil {
+	case err != nil:
 		s.fail([]diag.Diagnostic{{Message: "build failed: " + err.Error()}}, start)
 		return
 	}
+	s.stage("prepare")
+	prep, c, ch := b.Site, b.Campaign, b.Checked
 	site := &build{site: prep, files: map[string][]byte{}, stage: s.stage}
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
-	s.site, s.checked, s.problems = site, ch, nil
+	s.site, s.built, s.problems = site, b, nil
 	s.mu.Unlock()
 	s.hub.send(event{name: "reload", data: fmt.Sprint(gen)})
 	if warnings := ch.Diags.Items(); len(warnings) > 0 {
@@ -315,20 +312,18 @@ func (s *Server) briefing(ctx context.Context) (data []byte, err error) {
 	s.pdfMu.Lock()
 	defer s.pdfMu.Unlock()
 	s.mu.Lock()
-	gen, ch, cached, cachedGen := s.gen, s.checked, s.pdf, s.pdfGen
+	gen, b, cached, cachedGen := s.gen, s.built, s.pdf, s.pdfGen
 	s.mu.Unlock()
-	if ch == nil {
+	if b == nil {
 		return nil, errors.New("no good build yet")
 	}
 	if cached != nil && cachedGen == gen {
 		return cached, nil
 	}
-	var mem output.Memory
 	s.stage("briefing")
-	if _, err := pipeline.Render(ctx, source.Dir(s.opts.Dir), ch, &mem, pipeline.Options{Briefing: true}); err != nil {
+	if data, err = b.Briefing(ctx); err != nil {
 		return nil, fmt.Errorf("making the briefing: %w", err)
 	}
-	data, _ = mem.File(pipeline.BriefingName)
 	s.mu.Lock()
 	if s.gen == gen {
 		s.pdf, s.pdfGen = data, gen

@@ -418,13 +418,9 @@ func TestServeSurvivesLoaderPanic(t *testing.T) {
 func TestServePolicyAllowsOnlyLiveReload(t *testing.T) {
 	s := start(t)
 	const name = "findings/zj-01.html"
-	fsys := os.DirFS(s.dir)
-	ch, err := pipeline.Check(fsys, pipeline.CheckOptions{Briefing: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var built output.Memory
-	if _, err := pipeline.Render(context.Background(), fsys, ch, &built, pipeline.Options{Site: true, LinkBriefing: true}); err != nil {
+	open := func(*pipeline.Checked) (pipeline.Output, error) { return &built, nil }
+	if _, err := new(pipeline.Cache).Build(context.Background(), os.DirFS(s.dir), pipeline.Options{Site: true, LinkBriefing: true, Open: open}); err != nil {
 		t.Fatal(err)
 	}
 	page, _ := built.File(name)

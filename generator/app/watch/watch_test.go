@@ -12,17 +12,30 @@ import (
 
 func setup(t *testing.T) (string, *Watcher) {
 	t.Helper()
+	root := project(t)
+	return root, start(t, root)
+}
+
+// project makes a project's folders and two of its files.
+func project(t *testing.T) string {
+	t.Helper()
 	root := t.TempDir()
 	for _, d := range []string{"data/2015/provinces", "content", "public"} {
 		os.MkdirAll(filepath.Join(root, d), 0o755)
 	}
 	writeFile(t, root, "data/2015/groups.yaml", "a")
 	writeFile(t, root, "ducha.yaml", "language: zh")
-	return root, start(t, root)
+	return root
 }
 
 // start watches the project in root as the preview server does.
 func start(t *testing.T, root string) *Watcher {
+	t.Helper()
+	return startQuiet(t, root, 30*time.Millisecond)
+}
+
+// startQuiet watches the project in root with the given quiet period.
+func startQuiet(t *testing.T, root string, quiet time.Duration) *Watcher {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -31,7 +44,7 @@ func start(t *testing.T, root string) *Watcher {
 		Trees:  []string{"data", "content", "templates"},
 		Files:  []string{"ducha.yaml"},
 		Ignore: []string{"public"},
-		Quiet:  30 * time.Millisecond,
+		Quiet:  quiet,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -108,8 +121,12 @@ func TestSaveStyles(t *testing.T) {
 	})
 }
 
+// TestBurstIsOneBatch: saves that come closer together than the quiet
+// period make one batch. The period is long here, so that a busy machine,
+// slow to make the 50 saves, does not split the burst.
 func TestBurstIsOneBatch(t *testing.T) {
-	root, w := setup(t)
+	root := project(t)
+	w := startQuiet(t, root, time.Second)
 	for i := range 50 {
 		writeFile(t, root, "data/2015/groups.yaml", string(rune('a'+i%26)))
 	}

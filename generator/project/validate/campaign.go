@@ -26,7 +26,11 @@ func (v *validator) scope(c *model.Campaign) {
 		v.errorf(src.At("edition"), "edition %d: the first supervision is edition 1", c.Edition)
 	}
 	v.period(c.Period, "period")
-	if !c.AsOf.IsZero() && !c.Period.Start.IsZero() && c.AsOf.Before(c.Period.Start) {
+	switch {
+	case c.AsOf.IsZero() || c.Period.Start.IsZero() || !c.AsOf.Before(c.Period.Start):
+	case c.AsOfFlag:
+		v.errorf(src.At("period"), "--as-of %s is before the campaign starts (%s); give a date after the work began", c.AsOf, c.Period.Start)
+	default:
 		v.errorf(src.At("as_of"), "as_of %s is before the campaign starts (%s); the report speaks for a date after the work began", c.AsOf, c.Period.Start)
 	}
 	seen := map[string]bool{}

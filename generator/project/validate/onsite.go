@@ -141,6 +141,8 @@ func (v *validator) rectification(c *model.Campaign, f *model.Finding) {
 	case r.Closed.IsZero():
 	case !f.Date.IsZero() && r.Closed.Before(f.Date):
 		v.errorf(src.At("closed"), "closed %s is before the finding was made (%s); check the date", r.Closed, f.Date)
+	case !c.AsOf.IsZero() && r.Closed.After(c.AsOf) && c.AsOfFlag:
+		v.errorf(src.At("closed"), "closed %s is after the date given by --as-of (%s); a report cannot know the future: give a later --as-of", r.Closed, c.AsOf)
 	case !c.AsOf.IsZero() && r.Closed.After(c.AsOf):
 		v.errorf(src.At("closed"), "closed %s is after the report's as_of date (%s); a report cannot know the future", r.Closed, c.AsOf)
 	}

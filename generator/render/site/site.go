@@ -141,6 +141,7 @@ import (
 	"html/template"
 	"io/fs"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 
@@ -192,8 +193,13 @@ func Render(ctx context.Context, w output.Writer, p *model.Project, r *report.Re
 	if err != nil {
 		return Stats{}, err
 	}
+	return site.Write(ctx, w)
+}
+
+// Write writes every file of the site to w, on all CPUs (Options.Workers).
+func (s *Prepared) Write(ctx context.Context, w output.Writer) (Stats, error) {
 	var st counter
-	err = run(ctx, opts.Workers, site.jobs, func(j job) error { return site.s.write(w, j, &st) })
+	err := run(ctx, s.s.opts.Workers, s.jobs, func(j job) error { return s.s.write(w, j, &st) })
 	return Stats{Pages: int(st.pages.Load()), Files: int(st.files.Load())}, err
 }
 
@@ -350,7 +356,7 @@ func run[T any](ctx context.Context, workers int, jobs []T, do func(T) error) er
 				}
 				err := ctx.Err()
 				if err == nil {
-					err = do(jobs[i])
+					err = guard(func() error { return do(jobs[i]) })
 				}
 				if err != nil {
 					once.Do(func() { firstErr = err })
@@ -361,6 +367,18 @@ func run[T any](ctx context.Context, workers int, jobs []T, do func(T) error) er
 	}
 	wg.Wait()
 	return firstErr
+}
+
+// guard calls do, and turns a panic in it (a bug) into an error, so that
+// it ends the build instead of the program: the worker goroutines of run
+// are out of reach of any caller's recover.
+func guard(do func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("site: internal error: %v\n%s", r, debug.Stack())
+		}
+	}()
+	return do()
 }
 
 // htmlOf renders Markdown to HTML, with the figures it cites resolved

@@ -1,4 +1,4 @@
-package cli
+package pipeline
 
 import (
 	"runtime"
@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/pipeline"
 )
 
 // gcSettings reads the collector's percent (-1: off) and memory limit,
@@ -24,53 +23,68 @@ func noGCEnv(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 }
 
-func checkedWith(findings int) *pipeline.Checked {
+func checkedWith(findings int) *Checked {
 	in := &model.Inspection{Findings: make([]*model.Finding, findings)}
 	c := &model.Campaign{OnSite: []*model.Inspection{in}}
-	return &pipeline.Checked{Project: &model.Project{Campaigns: []*model.Campaign{c}}}
+	return &Checked{Project: &model.Project{Campaigns: []*model.Campaign{c}}}
 }
 
 func TestGCOffThenRestored(t *testing.T) {
 	noGCEnv(t)
 	p0, l0 := gcSettings()
-	g := tuneGCForBuild()
+	var g gcTuner
+	end := g.start(true)
 	if p, l := gcSettings(); p != -1 || l != offHeapLimit {
 		t.Errorf("during a build: GOGC %d, limit %d; want off, %d", p, l, offHeapLimit)
 	}
-	g.checked(checkedWith(largeFindings)) // not large: stays off
+	g.loaded(true, checkedWith(largeFindings)) // not large: stays off
 	if p, _ := gcSettings(); p != -1 {
 		t.Errorf("after checking %d findings: GOGC %d, want off", largeFindings, p)
 	}
-	g.restore()
-	g.restore() // a second restore does nothing
+	end()
+	end() // a second end does nothing
 	if p, l := gcSettings(); p != p0 || l != l0 {
 		t.Errorf("after the build: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
 	}
+}
+
+func TestGCNotAsked(t *testing.T) {
+	noGCEnv(t)
+	p0, l0 := gcSettings()
+	var g gcTuner
+	end := g.start(false)
+	g.loaded(false, checkedWith(largeFindings+1))
+	if p, l := gcSettings(); p != p0 || l != l0 {
+		t.Errorf("a build that does not tune: GOGC %d, limit %d; want %d, %d untouched", p, l, p0, l0)
+	}
+	end()
 }
 
 func TestGCLargeCampaign(t *testing.T) {
 	noGCEnv(t)
 	p0, l0 := gcSettings()
-	g := tuneGCForBuild()
-	g.checked(checkedWith(largeFindings + 1))
+	var g gcTuner
+	end := g.start(true)
+	g.loaded(true, checkedWith(largeFindings+1))
 	if p, l := gcSettings(); p != largeGOGC || l != l0 {
 		t.Errorf("large campaign: GOGC %d, limit %d; want %d, %d", p, l, largeGOGC, l0)
 	}
-	g.restore()
+	end()
 	if p, l := gcSettings(); p != p0 || l != l0 {
 		t.Errorf("after the build: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
 	}
 }
 
-func TestGCCommandsAtOnce(t *testing.T) {
+func TestGCBuildsAtOnce(t *testing.T) {
 	noGCEnv(t)
 	p0, l0 := gcSettings()
-	a, b := tuneGCForBuild(), tuneGCForBuild()
-	a.restore()
+	var g gcTuner
+	a, b := g.start(true), g.start(true)
+	a()
 	if p, _ := gcSettings(); p != -1 {
 		t.Errorf("one of two builds ended: GOGC %d, want still off", p)
 	}
-	b.restore()
+	b()
 	if p, l := gcSettings(); p != p0 || l != l0 {
 		t.Errorf("both ended: GOGC %d, limit %d; want %d, %d", p, l, p0, l0)
 	}
@@ -79,8 +93,8 @@ func TestGCCommandsAtOnce(t *testing.T) {
 func TestGCOnAtFirstCollection(t *testing.T) {
 	noGCEnv(t)
 	p0, _ := gcSettings()
-	g := tuneGCForBuild()
-	defer g.restore()
+	var g gcTuner
+	defer g.start(true)()
 	if p, _ := gcSettings(); p != -1 {
 		t.Fatalf("before any collection: GOGC %d, want off", p)
 	}
@@ -103,12 +117,13 @@ func TestGCEnvironmentWins(t *testing.T) {
 			noGCEnv(t)
 			t.Setenv(v, "100")
 			p0, l0 := gcSettings()
-			g := tuneGCForBuild()
-			g.checked(checkedWith(largeFindings + 1))
+			var g gcTuner
+			end := g.start(true)
+			g.loaded(true, checkedWith(largeFindings+1))
 			if p, l := gcSettings(); p != p0 || l != l0 {
 				t.Errorf("%s set: GOGC %d, limit %d; want %d, %d untouched", v, p, l, p0, l0)
 			}
-			g.restore()
+			end()
 		})
 	}
 }
@@ -117,17 +132,17 @@ func TestGCEnvironmentWins(t *testing.T) {
 // during a later one, does not turn the later one's collector on.
 func TestGCStaleSentinel(t *testing.T) {
 	noGCEnv(t)
-	tuneGCForBuild().restore() // its sentinel is still pending
-	g := tuneGCForBuild()
-	defer g.restore()
-	gcState.Lock()
-	stale := gcState.turn - 1
-	gcState.Unlock()
-	gcOn(stale)
+	var g gcTuner
+	g.start(true)() // its sentinel is still pending
+	defer g.start(true)()
+	g.mu.Lock()
+	stale := g.turn - 1
+	g.mu.Unlock()
+	g.on(stale)
 	if p, _ := gcSettings(); p != -1 {
 		t.Errorf("a stale sentinel turned the collector on: GOGC %d", p)
 	}
-	gcOn(stale + 1)
+	g.on(stale + 1)
 	if p, _ := gcSettings(); p == -1 {
 		t.Error("the current sentinel left the collector off")
 	}

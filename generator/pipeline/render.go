@@ -1,0 +1,154 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"runtime/debug"
+	"sync"
+
+	"github.com/ducha/ducha/generator/derive/figures"
+	"github.com/ducha/ducha/generator/derive/report"
+	"github.com/ducha/ducha/generator/markdown"
+	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/output"
+	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/site"
+)
+
+// Rendering is the current campaign of a checked project with no errors,
+// ready to render: its report and figures, computed once for every
+// output, and its site, prepared to render a file at a time.
+type Rendering struct {
+	Campaign *model.Campaign
+	Report   *report.Report
+	// Site is the site, prepared; nil when the build renders none.
+	Site *site.Prepared
+
+	fsys fs.FS
+	ch   *Checked
+	md   *markdown.Renderer
+	figs *figures.Table
+	opts Options
+}
+
+// prepare derives what every output shares, and prepares the site.
+func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rendering, error) {
+	p := ch.Project
+	c := p.Current()
+	if c == nil {
+		return nil, errors.New("pipeline: no campaign to render")
+	}
+	if (opts.Briefing || opts.LinkBriefing) && len(ch.Fonts.Regular) == 0 {
+		return nil, errors.New("pipeline: the project was checked for no briefing, and has no fonts for one")
+	}
+	r := &Rendering{Campaign: c, fsys: fsys, ch: ch, opts: opts,
+		md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
+	r.Report = report.New(c, p.Config.Lang())
+	r.figs = figures.New(r.Report)
+	if !opts.Site {
+		return r, nil
+	}
+	var err error
+	r.Site, err = site.Prepare(ctx, p, r.Report, site.Options{
+		Templates: templates(fsys), Markdown: r.md, Figures: r.figs, Briefing: r.briefingLink(),
+		Project: fsys, PlainTemplates: opts.PlainTemplates,
+	})
+	return r, err
+}
+
+func (r *Rendering) briefingLink() string {
+	if r.opts.Briefing || r.opts.LinkBriefing {
+		return BriefingName
+	}
+	return ""
+}
+
+// write renders the site and the briefing into out, at the same time.
+func (b *Built) write(ctx context.Context, out output.Writer, opts Options) error {
+	var (
+		wg              sync.WaitGroup
+		st              site.Stats
+		pages           int
+		siteErr, pdfErr error
+	)
+	if b.Site != nil {
+		wg.Go(func() {
+			siteErr = guard(func() (err error) { st, err = b.Site.Write(ctx, out); return err })
+		})
+	}
+	if opts.Briefing {
+		wg.Go(func() {
+			pdfErr = guard(func() (err error) { pages, err = b.writeBriefing(ctx, out); return err })
+		})
+	}
+	wg.Wait()
+	b.Pages, b.Files, b.PDFPages = st.Pages, st.Files, pages
+	if opts.Briefing {
+		b.Files++
+	}
+	if err := errors.Join(siteErr, pdfErr); err != nil {
+		return err
+	}
+	return ctx.Err()
+}
+
+// writeBriefing writes the briefing into out, and returns its pages.
+func (r *Rendering) writeBriefing(ctx context.Context, out output.Writer) (int, error) {
+	f, err := out.Create(BriefingName)
+	if err != nil {
+		return 0, err
+	}
+	st, err := r.briefing(ctx, f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return st.Pages, err
+}
+
+// Briefing renders the briefing and returns its bytes: the preview server
+// makes it when a browser asks for it.
+func (r *Rendering) Briefing(ctx context.Context) ([]byte, error) {
+	var buf bytes.Buffer
+	err := guard(func() error {
+		_, err := r.briefing(ctx, &buf)
+		return err
+	})
+	return buf.Bytes(), err
+}
+
+func (r *Rendering) briefing(ctx context.Context, w io.Writer) (pdf.Stats, error) {
+	created := r.opts.Created
+	if created.IsZero() {
+		created = r.Report.AsOf.Time()
+	}
+	return pdf.Write(ctx, w, r.ch.Project, r.Report, pdf.Options{
+		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
+	})
+}
+
+// guard calls do, and turns a panic in it (a bug) into an error: the
+// goroutines of a build are out of reach of the command's recover.
+func guard(do func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	return do()
+}
+
+// templates returns the project's templates/ folder, or nil.
+func templates(fsys fs.FS) fs.FS {
+	if fi, err := fs.Stat(fsys, "templates"); err != nil || !fi.IsDir() {
+		return nil
+	}
+	sub, err := fs.Sub(fsys, "templates")
+	if err != nil {
+		return nil
+	}
+	return sub
+}
