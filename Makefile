@@ -11,7 +11,7 @@ ASSETS  := $(DIST)/echarts.min.js $(DIST)/NotoSerifSC-Regular.ttf $(DIST)/NotoSa
 GOFILES := $(shell find . -name '*.go' -not -path './node_modules/*' 2>/dev/null)
 EMBEDDED := ducha.yaml $(shell find data content templates -type f 2>/dev/null)
 
-.PHONY: all build site check test serve bench fuzz assets clean
+.PHONY: all build site check test test-short update serve bench fuzz assets clean
 
 all: build
 
@@ -54,6 +54,17 @@ serve: $(BIN)
 test: $(ASSETS)
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# test-short is the quick loop while editing: go test -short skips the
+# headless-browser tests and the slowest PDF checks.
+test-short: $(ASSETS)
+	$(GO) test -short ./...
+
+# update rewrites the golden files and the expected output of the test
+# scripts, in every package whose tests have an -update flag (found afresh
+# each time); review the diff before committing it.
+update: $(ASSETS)
+	$(GO) test $$(grep -rl --include='*_test.go' 'flag.Bool("update"' generator internal cmd | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 bench: $(ASSETS)
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... ./internal/... | tee bench.txt

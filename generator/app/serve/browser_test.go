@@ -87,6 +87,9 @@ func saveLikeVim(t *testing.T, name, data string) {
 
 // chromium returns the path of the browser to test with.
 func chromium(t *testing.T) string {
+	if testing.Short() {
+		t.Skip("a headless-browser test: skipped with -short")
+	}
 	t.Helper()
 	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
 		return exe
