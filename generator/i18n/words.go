@@ -100,6 +100,7 @@ var common = map[string]entry{
 	"open":            {"未完成", "Open"},
 	"submitted":       {"已报送", "Submitted"},
 	"not-submitted":   {"未报送", "Not submitted"},
+	"date-unknown":    {"日期不详", "date not known"},
 	"days-overdue":    {"逾期天数", "Days overdue"},
 	"none":            {"无", "None"},
 	"meets-target":    {"达到目标", "Meets target"},
