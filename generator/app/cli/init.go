@@ -33,7 +33,7 @@ func runInit(_ context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "ducha init: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintf(e.stdout, "ducha init: wrote the sample campaign into %s\nnext: ducha check %s && ducha serve %s\n", dir, dir, dir)
+	fmt.Fprintf(e.stdout, "ducha init: wrote the sample campaign into %s\nnext: %[2]s check %[1]s && %[2]s serve %[1]s\n", dir, e.prog)
 	return ExitOK
 }
 

@@ -64,7 +64,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	var arg string
 	if what == "province" || what == "page" {
 		if len(pos) == 0 {
-			fmt.Fprintf(e.stderr, "ducha new %s: say which: ducha new %s %s\n", what, what, map[string]string{"province": "gz", "page": "provinces/gz"}[what])
+			fmt.Fprintf(e.stderr, "ducha new %s: say which: %s new %s %s\n", what, e.prog, what, map[string]string{"province": "gz", "page": "provinces/gz"}[what])
 			return ExitUsage
 		}
 		arg, pos = pos[0], pos[1:]
@@ -84,7 +84,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 	}
 	c := p.Current()
 	if c == nil {
-		fmt.Fprintf(e.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run ducha check %s\n", dir, dir)
+		fmt.Fprintf(e.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run %s check %s\n", dir, e.prog, dir)
 		return ExitData
 	}
 	n := &newEntry{env: e, dir: dir, p: p, c: c}
@@ -120,7 +120,7 @@ func flagsFor(e *env, fset *flag.FlagSet, what string) (int, bool) {
 		}
 	})
 	if len(wrong) > 0 {
-		fmt.Fprintf(e.stderr, "ducha new %s: %s is not a flag of new %s; see ducha help new\n", what, strings.Join(wrong, ", "), what)
+		fmt.Fprintf(e.stderr, "ducha new %s: %s is not a flag of new %s; see %s help new\n", what, strings.Join(wrong, ", "), what, e.prog)
 		return ExitUsage, false
 	}
 	return ExitOK, true
@@ -193,7 +193,7 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run ducha check\n", name, line, f.ID)
+	fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run %s check\n", name, line, f.ID, n.prog)
 	return ExitOK
 }
 
@@ -201,11 +201,11 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 func (n *newEntry) noInspection(province string) int {
 	name := n.rel("data", "provinces", province+".yaml")
 	if slices.Contains(n.p.Unparsed, name) {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s is not valid YAML; run ducha check and fix it first\n", name)
+		fmt.Fprintf(n.stderr, "ducha new finding: %s is not valid YAML; run %s check and fix it first\n", name, n.prog)
 		return ExitData
 	}
 	if n.p.Province(province) != nil {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; ducha new province %s creates it\n", province, name, province)
+		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; %s new province %s creates it\n", province, name, n.prog, province)
 		return ExitData
 	}
 	return n.badValue("--province", province, ids(n.c.OnSite, func(in *model.Inspection) string { return in.ProvinceID }))
