@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/ducha/ducha"
+	"github.com/ducha/ducha/generator/project/jsonschema"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/scaffold"
 )
@@ -63,7 +64,12 @@ func runInit(_ context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "ducha init: %v\n", err)
 		return ExitInternal
 	}
+	if err := writeTree(dir, editorFiles()); err != nil {
+		fmt.Fprintf(e.stderr, "ducha init: %v\n", err)
+		return ExitInternal
+	}
 	fmt.Fprintf(e.stdout, "ducha init: wrote %s into %s\n", what, dir)
+	fmt.Fprintf(e.stdout, "ducha init: wrote %s/ and .vscode/: VS Code's YAML extension completes keys and underlines wrong values\n", jsonschema.Dir)
 	if *empty {
 		fmt.Fprintf(e.stdout, "next: replace the stand-ins in %s, then add key items and groups (docs/guide.md)\n",
 			filepath.ToSlash(filepath.Join(dir, "data", strconv.Itoa(*year), scaffold.CampaignFile)))
@@ -90,6 +96,19 @@ func blankProject(year int) (fs.FS, error) {
 		tree[path.Join("data", strconv.Itoa(year), name)] = data
 	}
 	return tree.fs(), nil
+}
+
+// editorFiles are the JSON Schemas of the file format and the VS Code
+// settings that use them.
+func editorFiles() fs.FS {
+	tree := mapFS{
+		".vscode/settings.json":   jsonschema.VSCodeSettings(jsonschema.Dir),
+		".vscode/extensions.json": jsonschema.VSCodeExtensions(),
+	}
+	for _, f := range jsonschema.Files() {
+		tree[path.Join(jsonschema.Dir, f.Name)] = f.Schema.JSON()
+	}
+	return tree.fs()
 }
 
 // writeTree copies the files of fsys into dir.
