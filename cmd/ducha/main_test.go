@@ -36,6 +36,7 @@ func runScripts(t *testing.T, dir string) {
 			"treehash":   cmdTreehash,
 			"startswith": cmdStartsWith,
 			"mkfifo":     cmdMkfifo,
+			"xlsx":       cmdXLSX,
 		},
 	})
 }

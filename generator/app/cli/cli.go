@@ -47,6 +47,8 @@ func commands() []command {
 		{"serve", "preview the site, rebuilding as files change", runServe},
 		{"init", "start a new project from the sample campaign", runInit},
 		{"new", "add a finding, a province or a page to fill in", runNew},
+		{"template", "write a spreadsheet of findings for a group or province", runTemplate},
+		{"import", "read a filled-in spreadsheet into the findings", runImport},
 		{"schema", "write JSON Schema of the files, for editors", runSchema},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
