@@ -198,7 +198,7 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 }
 
 func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates}
+	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created}
 }
 
 func briefingLink(opts Options) string {

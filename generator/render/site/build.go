@@ -146,6 +146,7 @@ func (s *site) newShared() *Site {
 		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv"},
 		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json"},
 		{"figures-json", tr("site.export.figures-json"), "export/figures.json"},
+		{"findings-xlsx", tr("site.export.findings-xlsx"), "export/findings.xlsx"},
 	}
 	return sh
 }

@@ -60,6 +60,7 @@ func (s *site) files() []job {
 		{name: "export/rectification.csv", data: s.rectificationCSV},
 		{name: "export/rectification.json", data: s.rectificationJSON},
 		{name: "export/figures.json", data: s.figuresJSON},
+		{name: "export/findings.xlsx", data: s.findingsXLSX},
 	}
 	if s.opts.Project != nil {
 		// The pages are where their Markdown is in content/<campaign>/

@@ -23,6 +23,7 @@
 //	pages/<slug>.html          a page of its own from content/<c>/pages/
 //	export/findings.csv|json   the findings
 //	export/rectification.csv|json  the rectification tracker
+//	export/findings.xlsx       both, and a sheet per province (package workbook)
 //	assets/                    site.css, site.js, echarts.min.js
 //
 // The CSV files are UTF-8 with a byte-order mark, so that Excel reads
@@ -143,6 +144,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
@@ -169,6 +171,10 @@ type Options struct {
 	// same place in the site, beside the pages that show them; nil for
 	// none.
 	Project fs.FS
+	// Created is the date the export workbook's properties carry; zero
+	// means the report's as-of date. Never the clock: builds are
+	// reproducible.
+	Created time.Time
 	// Workers is the number of pages rendered at the same time; zero means
 	// one per CPU.
 	Workers int
