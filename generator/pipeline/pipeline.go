@@ -12,6 +12,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
@@ -123,6 +124,24 @@ type Options struct {
 	// PlainTemplates has html/template execute the site's templates,
 	// without the faster executor (site.Options.PlainTemplates).
 	PlainTemplates bool
+	// Commit, when set, is stamped into the site's footer and the foot of
+	// the briefing's last page: the commit the build was made from, so
+	// that a printed copy can be traced. Dirty says the project had
+	// changes not committed.
+	Commit string
+	Dirty  bool
+}
+
+// stamp is the line that says which commit a build was made from, in
+// lang; "" without a commit.
+func (o Options) stamp(lang model.Lang) string {
+	switch {
+	case o.Commit == "":
+		return ""
+	case o.Dirty:
+		return i18n.Trf(lang, "built-from-dirty", o.Commit)
+	}
+	return i18n.Trf(lang, "built-from", o.Commit)
 }
 
 // Result counts what Render wrote.
@@ -153,7 +172,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	)
 	if opts.Site {
 		wg.Go(func() {
-			st, siteErr = site.Render(ctx, w, p, r, siteOptions(fsys, md, figs, opts))
+			st, siteErr = site.Render(ctx, w, p, r, siteOptions(fsys, md, figs, opts, r.Lang))
 		})
 	}
 	if opts.Briefing {
@@ -176,7 +195,7 @@ func PrepareSite(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*s
 	if err != nil {
 		return nil, nil, err
 	}
-	prep, err := site.Prepare(ctx, p, r, siteOptions(fsys, md, figures.New(r), opts))
+	prep, err := site.Prepare(ctx, p, r, siteOptions(fsys, md, figures.New(r), opts, r.Lang))
 	return prep, r.Campaign, err
 }
 
@@ -197,8 +216,9 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 	return p, r, md, nil
 }
 
-func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created}
+func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options, lang model.Lang) site.Options {
+	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys,
+		PlainTemplates: opts.PlainTemplates, Created: opts.Created, Stamp: opts.stamp(lang)}
 }
 
 func briefingLink(opts Options) string {
@@ -217,7 +237,7 @@ func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Pr
 	if created.IsZero() {
 		created = r.AsOf.Time()
 	}
-	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Figures: figs, Created: created, Project: fsys})
+	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Figures: figs, Created: created, Project: fsys, Stamp: opts.stamp(r.Lang)})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -16,14 +16,16 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
-	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
+	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error the previous output is left as it was.")
+			"the old one in one step: on any error the previous output is left as it was.\n"+
+			"It lists the SHA-256 of every file it writes in SHA256SUMS, beside them.")
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
+	stamp := fs.Bool("stamp", false, "print the git commit the project is at in the site's footer and on the briefing's last page")
 	pos, code, ok := parse(fs, args, 1)
 	if !ok {
 		return code
@@ -40,6 +42,14 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
+	if *stamp {
+		commit, dirty, err := commitOf(ctx, dir, *out)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "ducha build: --stamp: %v; is %s in a git repository?\n", err, dir)
+			return ExitUsage
+		}
+		opts.Commit, opts.Dirty = commit, dirty
+	}
 	start := time.Now()
 	gc := tuneGCForBuild()
 	defer gc.restore()
@@ -53,9 +63,13 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)
 		return ExitInternal
 	}
-	res, err := pipeline.Render(ctx, source.Dir(dir), ch, w, opts)
+	sums := output.NewSums(w)
+	res, err := pipeline.Render(ctx, source.Dir(dir), ch, sums, opts)
 	if err == nil {
 		err = ctx.Err()
+	}
+	if err == nil {
+		err = sums.WriteSums()
 	}
 	if err == nil {
 		err = w.Commit()

@@ -99,9 +99,11 @@ func blankProject(year int) (fs.FS, error) {
 }
 
 // editorFiles are the JSON Schemas of the file format and the VS Code
-// settings that use them.
+// settings that use them, and a .gitignore that leaves the output out of
+// git.
 func editorFiles() fs.FS {
 	tree := mapFS{
+		".gitignore":              []byte("# What ducha build writes: made again from the data at any time.\npublic/\n"),
 		".vscode/settings.json":   jsonschema.VSCodeSettings(jsonschema.Dir),
 		".vscode/extensions.json": jsonschema.VSCodeExtensions(),
 	}

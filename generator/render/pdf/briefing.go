@@ -28,7 +28,8 @@ type briefing struct {
 	toc  []tocEntry
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
-	project                    fs.FS // for the narrative's images; nil: none
+	project                    fs.FS  // for the narrative's images; nil: none
+	stamp                      string // at the foot of the last page; "" for none
 }
 
 // tocEntry is an entry of the contents and of the bookmarks.
@@ -238,6 +239,9 @@ func (b *briefing) furniture(p *page, h runningHeader, no, total int) {
 	b.ts.drawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, alignCenter)
 	if b.c.Illustrative {
 		b.ts.drawString(p, b.word("illustrative-mark"), style{role: roleSans, size: 7.5, color: colWarn}, x, footerY, alignLeft)
+	}
+	if no == total && b.stamp != "" {
+		b.ts.drawString(p, b.stamp, style{role: roleSans, size: 7.5, color: colMuted}, right, footerY, alignRight)
 	}
 }
 

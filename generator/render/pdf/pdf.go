@@ -167,6 +167,10 @@ type Options struct {
 	// narrative shows are read (Campaign.Media); nil: images print their
 	// descriptions.
 	Project fs.FS
+	// Stamp is printed at the foot of the last page: the commit the
+	// briefing was built from, so that a printed copy can be traced; ""
+	// for none.
+	Stamp string
 }
 
 // Stats count what Write produced.
@@ -233,6 +237,7 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	}
 	b := newBriefing(ts, p, r, md)
 	b.project = opts.Project
+	b.stamp = opts.Stamp
 	if opts.Figures != nil {
 		b.figs = opts.Figures
 	}

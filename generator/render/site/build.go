@@ -140,6 +140,7 @@ func (s *site) newShared() *Site {
 	for _, pg := range s.extra {
 		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
 	}
+	sh.Stamp = s.opts.Stamp
 	sh.Exports = []Link{
 		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv"},
 		{"findings-json", tr("site.export.findings-json"), "export/findings.json"},

@@ -63,6 +63,8 @@ type Site struct {
 	Exports []Link
 	// Figures are the key figures, for the overview and the summary.
 	Figures []Figure
+	// Stamp says which commit the site was built from, or is "".
+	Stamp string
 }
 
 // Link is a labelled address from the site root.

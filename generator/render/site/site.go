@@ -171,6 +171,9 @@ type Options struct {
 	// same place in the site, beside the pages that show them; nil for
 	// none.
 	Project fs.FS
+	// Stamp is shown in the footer of every page: the commit the site was
+	// built from; "" for none.
+	Stamp string
 	// Created is the date the export workbook's properties carry; zero
 	// means the report's as-of date. Never the clock: builds are
 	// reproducible.
