@@ -101,6 +101,18 @@ var common = map[string]entry{
 	"submitted":     {"已报送", "Submitted"},
 	"not-submitted": {"未报送", "Not submitted"},
 	"date-unknown":  {"日期不详", "date not known"},
+	// What changed between two states of a campaign (ducha diff).
+	"changes.title":        {"%s（%s）的变化：从 %s 到 %s", "Changes to %s (%s) from %s to %s"},
+	"changes.new-campaign": {"这次督查在较早的版本中没有：所有发现均为新增。", "The earlier state has no such campaign: every finding is added."},
+	"changes.worktree":     {"当前的文件", "the files as they are now"},
+	"changes.none":         {"没有变化。", "Nothing changed."},
+	"changes.added":        {"新增的发现", "Findings added"},
+	"changes.removed":      {"删除的发现", "Findings removed"},
+	"changes.status":       {"整改状态的变化", "Rectification status changed"},
+	"changes.deadline":     {"整改时限的调整", "Deadlines moved"},
+	"changes.severity":     {"严重程度的变化", "Severity changed"},
+	"changes.values":       {"指标数值的变化", "Indicator values changed"},
+	"changes.figures":      {"统计数据的变化", "Figures changed"},
 	// The commit a build was made from (ducha build --stamp).
 	"built-from":       {"构建自版本 %s", "Built from commit %s"},
 	"built-from-dirty": {"构建自版本 %s（含未提交的修改）", "Built from commit %s, with changes not committed"},

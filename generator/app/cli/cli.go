@@ -49,6 +49,7 @@ func commands() []command {
 		{"new", "add a finding, a province or a page to fill in", runNew},
 		{"template", "write a spreadsheet of findings for a group or province", runTemplate},
 		{"import", "read a filled-in spreadsheet into the findings", runImport},
+		{"diff", "list what changed between two revisions of the data", runDiff},
 		{"schema", "write JSON Schema of the files, for editors", runSchema},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
