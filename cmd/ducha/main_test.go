@@ -37,6 +37,7 @@ func runScripts(t *testing.T, dir string) {
 			"startswith": cmdStartsWith,
 			"mkfifo":     cmdMkfifo,
 			"xlsx":       cmdXLSX,
+			"hook":       cmdHook,
 		},
 	})
 }

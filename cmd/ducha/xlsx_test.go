@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -54,4 +56,17 @@ func cmdXLSX(ts *testscript.TestScript, neg bool, args []string) {
 		}
 	}
 	ts.Check(f.SaveAs(ts.MkAbs(args[1])))
+}
+
+// cmdHook installs the example pre-commit hook of docs/examples into the
+// script's git repository, with ducha the program under test.
+//
+//	hook
+func cmdHook(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: hook")
+	}
+	src, err := os.ReadFile(filepath.Join("..", "..", "docs", "examples", "pre-commit"))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(".git/hooks/pre-commit"), src, 0o755))
 }
