@@ -104,6 +104,9 @@ var common = map[string]entry{
 	// What changed between two states of a campaign (ducha diff).
 	"changes.title":        {"%s（%s）的变化：从 %s 到 %s", "Changes to %s (%s) from %s to %s"},
 	"changes.new-campaign": {"这次督查在较早的版本中没有：所有发现均为新增。", "The earlier state has no such campaign: every finding is added."},
+	"changes.menu":         {"变化", "Changes"},
+	"changes.heading":      {"自上次简报以来的变化", "Changes since the last briefing"},
+	"changes.since":        {"与 %s 相比，数据有以下变化。", "What changed in the data since %s."},
 	"changes.worktree":     {"当前的文件", "the files as they are now"},
 	"changes.none":         {"没有变化。", "Nothing changed."},
 	"changes.added":        {"新增的发现", "Findings added"},

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
@@ -130,6 +131,11 @@ type Options struct {
 	// changes not committed.
 	Commit string
 	Dirty  bool
+	// Changes, when set, adds a page to the site and an annex to the
+	// briefing: what changed since an earlier state of the data, which
+	// ChangesSince names.
+	Changes      *changes.Changes
+	ChangesSince string
 }
 
 // stamp is the line that says which commit a build was made from, in
@@ -218,7 +224,8 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 
 func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options, lang model.Lang) site.Options {
 	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys,
-		PlainTemplates: opts.PlainTemplates, Created: opts.Created, Stamp: opts.stamp(lang)}
+		PlainTemplates: opts.PlainTemplates, Created: opts.Created, Stamp: opts.stamp(lang),
+		Changes: opts.Changes, ChangesSince: opts.ChangesSince}
 }
 
 func briefingLink(opts Options) string {
@@ -237,7 +244,8 @@ func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Pr
 	if created.IsZero() {
 		created = r.AsOf.Time()
 	}
-	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Figures: figs, Created: created, Project: fsys, Stamp: opts.stamp(r.Lang)})
+	st, err := pdf.Write(ctx, f, p, r, pdf.Options{Fonts: fonts, Markdown: md, Figures: figs, Created: created, Project: fsys, Stamp: opts.stamp(r.Lang),
+		Changes: opts.Changes, ChangesSince: opts.ChangesSince})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
@@ -16,7 +17,7 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
-	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--strict] [project-dir]",
+	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--changes-since REV] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
 			"the old one in one step: on any error the previous output is left as it was.\n"+
@@ -25,6 +26,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
+	since := fs.String("changes-since", "", "add a page and an annex of what changed since this git `revision` (or folder), e.g. the tag of the last briefing")
 	stamp := fs.Bool("stamp", false, "print the git commit the project is at in the site's footer and on the briefing's last page")
 	pos, code, ok := parse(fs, args, 1)
 	if !ok {
@@ -58,6 +60,15 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	gc.checked(ch)
+	if *since != "" {
+		before, name, code, ok := loadState(ctx, e, "build", dir, *since)
+		if !ok {
+			return code
+		}
+		c := ch.Project.Current()
+		opts.Changes = changes.Compare(before.Campaign(c.ID), c, ch.Project.Config.Lang(), opts.AsOf)
+		opts.ChangesSince = name
+	}
 	w, err := output.NewDir(*out)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha build: %v\n", err)

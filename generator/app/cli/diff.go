@@ -41,16 +41,16 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 	if _, ok := projectDir(e, "diff", []string{*dir}); !ok {
 		return ExitUsage
 	}
-	before, fromName, code, ok := loadState(ctx, e, *dir, pos[0])
+	before, fromName, code, ok := loadState(ctx, e, "diff", *dir, pos[0])
 	if !ok {
 		return code
 	}
 	after, toName := (*model.Project)(nil), ""
 	if len(pos) > 1 {
-		if after, toName, code, ok = loadState(ctx, e, *dir, pos[1]); !ok {
+		if after, toName, code, ok = loadState(ctx, e, "diff", *dir, pos[1]); !ok {
 			return code
 		}
-	} else if after, code, ok = loadProject(e, source.Dir(*dir), *dir); !ok {
+	} else if after, code, ok = loadProject(e, "diff", source.Dir(*dir), *dir); !ok {
 		return code
 	}
 	if toName == "" {
@@ -70,31 +70,31 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 
 // loadState loads the project as it is in the folder or at the git
 // revision rev of the repository of dir, and names it.
-func loadState(ctx context.Context, e *env, dir, rev string) (*model.Project, string, int, bool) {
+func loadState(ctx context.Context, e *env, cmd, dir, rev string) (*model.Project, string, int, bool) {
 	if fi, err := os.Stat(rev); err == nil && fi.IsDir() {
-		p, code, ok := loadProject(e, source.Dir(rev), rev)
+		p, code, ok := loadProject(e, cmd, source.Dir(rev), rev)
 		return p, rev, code, ok
 	}
 	fsys, name, err := revision(ctx, dir, rev)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha diff: %s is neither a folder nor a revision of the repository of %s: %v\n", rev, dir, err)
+		fmt.Fprintf(e.stderr, "ducha %s: %s is neither a folder nor a revision of the repository of %s: %v\n", cmd, rev, dir, err)
 		return nil, "", ExitUsage, false
 	}
-	p, code, ok := loadProject(e, fsys, name)
+	p, code, ok := loadProject(e, cmd, fsys, name)
 	return p, name, code, ok
 }
 
 // loadProject loads and validates a project; its problems are warned of,
 // not an error: what they touch may be missing from a comparison.
-func loadProject(e *env, fsys fs.FS, name string) (*model.Project, int, bool) {
+func loadProject(e *env, cmd string, fsys fs.FS, name string) (*model.Project, int, bool) {
 	p, diags, err := load.Load(fsys)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha diff: %s: %v\n", name, err)
+		fmt.Fprintf(e.stderr, "ducha %s: %s: %v\n", cmd, name, err)
 		return nil, ExitInternal, false
 	}
 	validate.Project(p, diags)
 	if errs, _ := diags.Count(); errs > 0 {
-		fmt.Fprintf(e.stderr, "ducha diff: warning: %s has %s (ducha check lists them); what they touch may be missing below\n", name, count(errs, "error"))
+		fmt.Fprintf(e.stderr, "ducha %s: warning: %s has %s (ducha check lists them); what they touch may be missing from the changes\n", cmd, name, count(errs, "error"))
 	}
 	return p, ExitOK, true
 }

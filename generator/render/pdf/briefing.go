@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
@@ -30,6 +31,8 @@ type briefing struct {
 	sections, anchors, figures int
 	project                    fs.FS  // for the narrative's images; nil: none
 	stamp                      string // at the foot of the last page; "" for none
+	changes                    *changes.Changes
+	changesSince               string
 }
 
 // tocEntry is an entry of the contents and of the bookmarks.
@@ -58,7 +61,7 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 func (b *briefing) build(ctx context.Context) ([]*page, error) {
 	b.body = newFlow(bodyGeometry)
 	for _, section := range []func(){
-		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex,
+		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex, b.changesAnnex,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -123,6 +123,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
@@ -167,6 +168,10 @@ type Options struct {
 	// narrative shows are read (Campaign.Media); nil: images print their
 	// descriptions.
 	Project fs.FS
+	// Changes, when set, adds a last annex: what changed since an earlier
+	// state of the data, named by ChangesSince (a tag, a commit).
+	Changes      *changes.Changes
+	ChangesSince string
 	// Stamp is printed at the foot of the last page: the commit the
 	// briefing was built from, so that a printed copy can be traced; ""
 	// for none.
@@ -238,6 +243,7 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	b := newBriefing(ts, p, r, md)
 	b.project = opts.Project
 	b.stamp = opts.Stamp
+	b.changes, b.changesSince = opts.Changes, opts.ChangesSince
 	if opts.Figures != nil {
 		b.figs = opts.Figures
 	}

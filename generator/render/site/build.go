@@ -140,6 +140,9 @@ func (s *site) newShared() *Site {
 	for _, pg := range s.extra {
 		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
 	}
+	if s.opts.Changes != nil {
+		sh.Menu = append(sh.Menu, Link{"changes", tr("changes.menu"), "changes.html"})
+	}
 	sh.Stamp = s.opts.Stamp
 	sh.Exports = []Link{
 		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv"},

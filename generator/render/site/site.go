@@ -21,6 +21,7 @@
 //	rectification.html         the rectification tracker
 //	visits.html                the on-site visits (#visit-<province>-<id>)
 //	pages/<slug>.html          a page of its own from content/<c>/pages/
+//	changes.html               what changed since an earlier state (optional)
 //	export/findings.csv|json   the findings
 //	export/rectification.csv|json  the rectification tracker
 //	export/findings.xlsx       both, and a sheet per province (package workbook)
@@ -53,6 +54,7 @@
 //	rectification.html  rectification.html         *RectificationData
 //	visits.html         visits.html                *VisitsData
 //	page.html           pages/<slug>.html          *PageData
+//	changes.html        changes.html               *ChangesData
 //
 // layout.html defines the partials the pages share. Each takes what its
 // comment says:
@@ -146,6 +148,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/markdown"
@@ -171,6 +174,10 @@ type Options struct {
 	// same place in the site, beside the pages that show them; nil for
 	// none.
 	Project fs.FS
+	// Changes, when set, adds the page changes.html, in the menu: what
+	// changed since an earlier state of the data, named by ChangesSince.
+	Changes      *changes.Changes
+	ChangesSince string
 	// Stamp is shown in the footer of every page: the commit the site was
 	// built from; "" for none.
 	Stamp string
