@@ -37,12 +37,15 @@
 //     campaign of more than AnnexAutoLimit findings, the overdue problems
 //     only, with the number of the others and where the site lists them;
 //   - the annex: findings as a table, with their detail, evidence and
-//     rectification (see below).
+//     rectification (see below);
+//   - with Options.Changes, a last annex: what changed since an earlier
+//     state of the data (package changes).
 //
 // Drafts and other narrative pages (overview, items, pages/) are not
 // printed. Every page but the cover has a header (the campaign's short
 // title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
-// and the illustrative-data notice when the campaign is illustrative).
+// and the illustrative-data notice when the campaign is illustrative; on
+// the last page, Options.Stamp).
 // In the header the marking takes at most half the line and the title at
 // most two lines of the rest; on the cover the marking takes at most three
 // lines: what is longer is cut short with an ellipsis. The cover's title
