@@ -15,7 +15,7 @@ func main() {
 	// Ctrl-C and SIGTERM (what CI runners, timeout and service managers
 	// send) both stop a command cleanly: a build leaves the previous output.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	code := cli.RunAs(ctx, cli.ProgName(os.Args[0]), os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
 }

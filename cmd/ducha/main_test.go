@@ -36,6 +36,8 @@ func runScripts(t *testing.T, dir string) {
 			"treehash":   cmdTreehash,
 			"startswith": cmdStartsWith,
 			"mkfifo":     cmdMkfifo,
+			"xlsx":       cmdXLSX,
+			"hook":       cmdHook,
 		},
 	})
 }

@@ -22,6 +22,7 @@ var siteWords = map[string]entry{
 	"site.export.rectification-csv":  {"整改台账（CSV）", "Rectification (CSV)"},
 	"site.export.rectification-json": {"整改台账（JSON）", "Rectification (JSON)"},
 	"site.export.figures-json":       {"全部统计数据（JSON）", "Every figure (JSON)"},
+	"site.export.findings-xlsx":      {"督查发现和整改台账（Excel）", "Findings and rectification (Excel)"},
 
 	// Headings and labels.
 	"site.key-figures":          {"主要数据", "Key figures"},

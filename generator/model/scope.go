@@ -211,7 +211,7 @@ type Member struct {
 type SelfExam struct {
 	ProvinceID string `key:"province,mapkey"`
 	Submitted  bool   `key:"submitted,required"`
-	Date       Date   `key:"date"` // required when submitted
+	Date       Date   `key:"date"` // when it was received; zero: not known, or not submitted
 	Summary    Text   `key:"summary"`
 	Src        Src
 

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
 )
@@ -68,6 +69,30 @@ type Options struct {
 	// not overwrite). Nil renders nothing ahead: Built.File and
 	// Built.Briefing render on demand.
 	Open func(*Checked) (Output, error)
+	// Commit, when set, is stamped into the site's footer and the foot of
+	// the briefing's last page: the commit the build was made from, so
+	// that a printed copy can be traced. Dirty says the project had
+	// changes not committed.
+	Commit string
+	Dirty  bool
+	// Before, when set, is an earlier state of the project, which
+	// ChangesSince names (a revision, a folder): the site gains a page and
+	// the briefing an annex of what changed since then in the current
+	// campaign.
+	Before       *model.Project
+	ChangesSince string
+}
+
+// stamp is the line that says which commit a build was made from, in
+// lang; "" without a commit.
+func (o Options) stamp(lang model.Lang) string {
+	switch {
+	case o.Commit == "":
+		return ""
+	case o.Dirty:
+		return i18n.Trf(lang, "built-from-dirty", o.Commit)
+	}
+	return i18n.Trf(lang, "built-from", o.Commit)
 }
 
 // Built is what a build made.

@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sync"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/markdown"
@@ -28,11 +29,12 @@ type Rendering struct {
 	// Site is the site, prepared; nil when the build renders none.
 	Site *site.Prepared
 
-	fsys fs.FS
-	ch   *Checked
-	md   *markdown.Renderer
-	figs *figures.Table
-	opts Options
+	fsys    fs.FS
+	ch      *Checked
+	md      *markdown.Renderer
+	figs    *figures.Table
+	changes *changes.Changes // since Options.Before; nil without
+	opts    Options
 }
 
 // prepare derives what every output shares, and prepares the site.
@@ -49,13 +51,17 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 		md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
 	r.Report = report.New(c, p.Config.Lang())
 	r.figs = figures.New(r.Report)
+	if opts.Before != nil {
+		r.changes = changes.Compare(opts.Before.Campaign(c.ID), c, r.Report.Lang, r.Report.AsOf)
+	}
 	if !opts.Site {
 		return r, nil
 	}
 	var err error
 	r.Site, err = site.Prepare(ctx, p, r.Report, site.Options{
 		Templates: templates(fsys), Markdown: r.md, Figures: r.figs, Briefing: r.briefingLink(),
-		Project: fsys, PlainTemplates: opts.PlainTemplates,
+		Project: fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created,
+		Stamp: opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: opts.ChangesSince,
 	})
 	return r, err
 }
@@ -67,8 +73,22 @@ func (r *Rendering) briefingLink() string {
 	return ""
 }
 
-// write renders the site and the briefing into out, at the same time.
+// write renders the site and the briefing into out, at the same time; a
+// site also lists the SHA-256 of every file in output.SumsName.
 func (b *Built) write(ctx context.Context, out output.Writer, opts Options) error {
+	if b.Site == nil {
+		return b.render(ctx, out, opts)
+	}
+	sums := output.NewSums(out)
+	if err := b.render(ctx, sums, opts); err != nil {
+		return err
+	}
+	b.Files++
+	return sums.WriteSums()
+}
+
+// render renders the site and the briefing into out, at the same time.
+func (b *Built) render(ctx context.Context, out output.Writer, opts Options) error {
 	var (
 		wg              sync.WaitGroup
 		st              site.Stats
@@ -127,6 +147,7 @@ func (r *Rendering) briefing(ctx context.Context, w io.Writer) (pdf.Stats, error
 	}
 	return pdf.Write(ctx, w, r.ch.Project, r.Report, pdf.Options{
 		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
+		Stamp: r.opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: r.opts.ChangesSince,
 	})
 }
 

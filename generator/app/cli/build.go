@@ -17,12 +17,13 @@ import (
 )
 
 func runBuild(ctx context.Context, e *env, args []string) int {
-	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
+	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--changes-since REV] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
 			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
 			"the old one in one step: on any error, Ctrl-C or SIGTERM the previous output is\n"+
 			"left as it was. A build of a folder that another build is writing waits for it\n"+
-			"to finish.\n\n"+
+			"to finish. It lists the SHA-256 of every file it writes in SHA256SUMS, beside\n"+
+			"them.\n\n"+
 			"Build replaces only a new or empty folder or an earlier build's output. It\n"+
 			"refuses a file, a folder of other files (unless --force), a read-only folder,\n"+
 			"and, even with --force, the project folder, a folder holding it, and its\n"+
@@ -32,6 +33,8 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
+	since := fs.String("changes-since", "", "add a page and an annex of what changed since this git `revision` (or folder), e.g. the tag of the last briefing")
+	stamp := fs.Bool("stamp", false, "print the git commit the project is at in the site's footer and on the briefing's last page")
 	pos, code, ok := parse(fs, args, 1)
 	if !ok {
 		return code
@@ -47,6 +50,21 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	opts.Site, opts.Briefing = true, !*noPDF
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
+	}
+	if *stamp {
+		commit, dirty, err := commitOf(ctx, dir, *out)
+		if err != nil {
+			fmt.Fprintf(e.stderr, "ducha build: --stamp: %v; is %s in a git repository?\n", err, dir)
+			return ExitUsage
+		}
+		opts.Commit, opts.Dirty = commit, dirty
+	}
+	if *since != "" {
+		before, name, code, ok := loadState(ctx, e, "build", dir, *since)
+		if !ok {
+			return code
+		}
+		opts.Before, opts.ChangesSince = before, name
 	}
 	opts.Open = func(ch *pipeline.Checked) (pipeline.Output, error) {
 		target, code, ok := outputTarget(e, "build", dir, *out, ch, "the site", filepath.Join(dir, "public"))

@@ -9,8 +9,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
+
+	"github.com/ducha/ducha/generator/suggest"
 )
 
 // Exit codes.
@@ -31,6 +35,9 @@ type command struct {
 // env is what a command runs with.
 type env struct {
 	stdout, stderr io.Writer
+	// prog is the command as the user ran it (ducha, bin/ducha,
+	// ./ducha), for the messages that say what to run next.
+	prog string
 }
 
 func commands() []command {
@@ -41,22 +48,33 @@ func commands() []command {
 		{"serve", "preview the site, rebuilding as files change", runServe},
 		{"init", "start a new project from the sample campaign", runInit},
 		{"new", "add a finding, a province or a page to fill in", runNew},
+		{"template", "write a spreadsheet of findings for a group or province", runTemplate},
+		{"import", "read a filled-in spreadsheet into the findings", runImport},
+		{"diff", "list what changed between two revisions of the data", runDiff},
+		{"schema", "write JSON Schema of the files, for editors", runSchema},
 		{"version", "print ducha's version", runVersion},
 		{"help", "show help for ducha or a command", nil},
 	}
 }
 
 // Run runs the ducha command line with args (without the program name) and
-// returns the exit code.
+// returns the exit code. Messages name the program ducha.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	return run(ctx, &env{stdout: stdout, stderr: stderr}, args, commands())
+	return RunAs(ctx, "ducha", args, stdout, stderr)
+}
+
+// RunAs is Run for a program the user ran as prog (see ProgName): the
+// messages that say what to run next name it so, so that they can be
+// copied as they are.
+func RunAs(ctx context.Context, prog string, args []string, stdout, stderr io.Writer) int {
+	return run(ctx, &env{stdout: stdout, stderr: stderr, prog: prog}, args, commands())
 }
 
 // run runs the command of args among cmds.
 func run(ctx context.Context, e *env, args []string, cmds []command) int {
 	stderr := e.stderr
 	if len(args) == 0 {
-		usage(stderr)
+		usage(e, stderr)
 		return ExitUsage
 	}
 	name, rest := args[0], args[1:]
@@ -72,7 +90,7 @@ func run(ctx context.Context, e *env, args []string, cmds []command) int {
 		}
 	}
 	fmt.Fprintf(stderr, "ducha: unknown command %q\n\n", name)
-	usage(stderr)
+	usage(e, stderr)
 	return ExitUsage
 }
 
@@ -89,15 +107,38 @@ func runCommand(ctx context.Context, e *env, c command, args []string) (code int
 	return c.run(ctx, e, args)
 }
 
-func usage(w io.Writer) {
+// ProgName returns how the user ran ducha, from argv0 (os.Args[0]): as
+// given (bin/ducha, ./ducha), or its base name when that is the program
+// the shell finds on PATH by that name.
+func ProgName(argv0 string) string {
+	if argv0 == "" {
+		return "ducha"
+	}
+	if !strings.ContainsRune(argv0, '/') && !strings.ContainsRune(argv0, filepath.Separator) {
+		return argv0
+	}
+	base := filepath.Base(argv0)
+	found, err := exec.LookPath(base)
+	if err != nil {
+		return argv0
+	}
+	a, errA := os.Stat(found)
+	b, errB := os.Stat(argv0)
+	if errA == nil && errB == nil && os.SameFile(a, b) {
+		return base
+	}
+	return argv0
+}
+
+func usage(e *env, w io.Writer) {
 	var b strings.Builder
 	b.WriteString("ducha compiles a supervision campaign (YAML and Markdown in git) into a\nstatic site and a PDF briefing.\n\n")
-	b.WriteString("Usage:\n\n\tducha <command> [flags] [project-dir]\n\nCommands:\n\n")
+	fmt.Fprintf(&b, "Usage:\n\n\t%s <command> [flags] [project-dir]\n\nCommands:\n\n", e.prog)
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "\t%-8s %s\n", c.name, c.summary)
 	}
 	b.WriteString("\nThe project directory defaults to the current directory.\n")
-	b.WriteString("Run \"ducha help <command>\" for a command's flags, and \"ducha help figures\"\nfor the figures narrative can cite ({{problems}}) with their values.\n")
+	fmt.Fprintf(&b, "Run \"%[1]s help <command>\" for a command's flags, and \"%[1]s help figures\"\nfor the figures narrative can cite ({{problems}}) with their values.\n", e.prog)
 	b.WriteString("The data format is documented in docs/data-format.md.\n\n")
 	b.WriteString("Exit codes: 0 ok, 1 the data has errors, 2 wrong usage, 3 internal or I/O failure.\n")
 	io.WriteString(w, b.String())
@@ -105,19 +146,34 @@ func usage(w io.Writer) {
 
 func help(e *env, args []string) int {
 	if len(args) == 0 {
-		usage(e.stdout)
+		usage(e, e.stdout)
 		return ExitOK
 	}
-	if args[0] == "figures" {
+	switch args[0] {
+	case "figures":
 		return runFigures(context.Background(), e, args[1:])
+	case "help":
+		fmt.Fprintf(e.stdout, "Usage: %[1]s help [command | figures]\n\n"+
+			"Help lists the commands, or shows a command's usage and flags. \"%[1]s help figures\"\n"+
+			"lists the figures narrative can cite ({{problems}}), with their values.\n", e.prog)
+		return ExitOK
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && c.run != nil {
-			return runCommand(context.Background(), &env{stdout: e.stdout, stderr: e.stdout}, c, []string{"-h"})
+			return runCommand(context.Background(), &env{stdout: e.stdout, stderr: e.stdout, prog: e.prog}, c, []string{"-h"})
 		}
 	}
-	fmt.Fprintf(e.stderr, "ducha help: unknown command %q\n", args[0])
+	fmt.Fprintf(e.stderr, "ducha help: unknown command %q%s\n", args[0], suggest.DidYouMean(args[0], commandNames()))
 	return ExitUsage
+}
+
+// commandNames lists the commands, and the topics of help.
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return append(names, "figures")
 }
 
 // flagSet returns a flag set for a command whose usage line is usage.
@@ -125,7 +181,7 @@ func flagSet(e *env, name, usage, about string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: ducha %s %s\n\n%s\n", name, usage, about)
+		fmt.Fprintf(fs.Output(), "Usage: %s %s %s\n\n%s\n", e.prog, name, usage, strings.ReplaceAll(about, "ducha ", e.prog+" "))
 		var hasFlags bool
 		fs.VisitAll(func(*flag.Flag) { hasFlags = true })
 		if hasFlags {

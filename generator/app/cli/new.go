@@ -31,6 +31,10 @@ the values only you can give, so that ducha check then lists each of them:
               indicators (the campaign's, as comments) and findings
   page        a narrative page: overview, summary, groups/<no>,
               provinces/<id>, items/<id> or pages/<slug>
+  campaign    the next campaign, data/<year>/, from the current one (or
+              --from): the same key items, indicators, groups and
+              provinces, the next edition, its dates a year on, no
+              visits, findings or self-examination reports yet
 
 Examples:
 
@@ -38,22 +42,24 @@ Examples:
   ducha new finding --province zj --kind practice
   ducha new province sh
   ducha new page provinces/sh
-  ducha new page pages/methods --title 督查方法`
+  ducha new page pages/methods --title 督查方法
+  ducha new campaign 2016`
 
 func runNew(_ context.Context, e *env, args []string) int {
-	fset := flagSet(e, "new", "finding|province|page [what] [flags] [project-dir]", newAbout)
+	fset := flagSet(e, "new", "finding|province|page|campaign [what] [flags] [project-dir]", newAbout)
 	province := fset.String("province", "", "finding: the `ID` of the province it was found in (required)")
 	item := fset.String("item", "", "finding: the `ID` of its key item")
 	kind := fset.String("kind", "problem", "finding: problem or practice")
 	severity := fset.String("severity", "", "finding: high, medium or low (problems)")
 	visits := fset.String("visits", "", "finding: the visits it rests on, `v1,v2`")
 	title := fset.String("title", "", "page: its `title`")
+	from := fset.String("from", "", "campaign: the `ID` of the campaign to start from (default: the current one)")
 	pos, code, ok := parse(fset, args, 4)
 	if !ok {
 		return code
 	}
 	if len(pos) == 0 {
-		fmt.Fprintln(e.stderr, "ducha new: say what to add: finding, province or page")
+		fmt.Fprintln(e.stderr, "ducha new: say what to add: finding, province, page or campaign")
 		fset.Usage()
 		return ExitUsage
 	}
@@ -62,9 +68,9 @@ func runNew(_ context.Context, e *env, args []string) int {
 		return code
 	}
 	var arg string
-	if what == "province" || what == "page" {
+	if what == "province" || what == "page" || what == "campaign" {
 		if len(pos) == 0 {
-			fmt.Fprintf(e.stderr, "ducha new %s: say which: ducha new %s %s\n", what, what, map[string]string{"province": "gz", "page": "provinces/gz"}[what])
+			fmt.Fprintf(e.stderr, "ducha new %s: say which: %s new %s %s\n", what, e.prog, what, map[string]string{"province": "gz", "page": "provinces/gz", "campaign": "2016"}[what])
 			return ExitUsage
 		}
 		arg, pos = pos[0], pos[1:]
@@ -83,8 +89,13 @@ func runNew(_ context.Context, e *env, args []string) int {
 		return ExitInternal
 	}
 	c := p.Current()
+	if what == "campaign" && *from != "" {
+		if c = p.Campaign(*from); c == nil {
+			return (&newEntry{env: e}).badValue("--from", *from, ids(p.Campaigns, func(c *model.Campaign) string { return c.ID }))
+		}
+	}
 	if c == nil {
-		fmt.Fprintf(e.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run ducha check %s\n", dir, dir)
+		fmt.Fprintf(e.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run %s check %s\n", dir, e.prog, dir)
 		return ExitData
 	}
 	n := &newEntry{env: e, dir: dir, p: p, c: c}
@@ -95,8 +106,10 @@ func runNew(_ context.Context, e *env, args []string) int {
 		return n.province(arg)
 	case "page":
 		return n.page(arg, *title)
+	case "campaign":
+		return n.campaign(arg)
 	}
-	fmt.Fprintf(e.stderr, "ducha new: cannot add %q; add a finding, province or page%s\n", what, suggest.DidYouMean(what, []string{"finding", "province", "page"}))
+	fmt.Fprintf(e.stderr, "ducha new: cannot add %q; add a finding, province, page or campaign%s\n", what, suggest.DidYouMean(what, []string{"finding", "province", "page", "campaign"}))
 	return ExitUsage
 }
 
@@ -105,6 +118,7 @@ var newFlags = map[string][]string{
 	"finding":  {"province", "item", "kind", "severity", "visits"},
 	"province": {},
 	"page":     {"title"},
+	"campaign": {"from"},
 }
 
 // flagsFor reports a flag given for a kind of entry it does not apply to.
@@ -120,7 +134,7 @@ func flagsFor(e *env, fset *flag.FlagSet, what string) (int, bool) {
 		}
 	})
 	if len(wrong) > 0 {
-		fmt.Fprintf(e.stderr, "ducha new %s: %s is not a flag of new %s; see ducha help new\n", what, strings.Join(wrong, ", "), what)
+		fmt.Fprintf(e.stderr, "ducha new %s: %s is not a flag of new %s; see %s help new\n", what, strings.Join(wrong, ", "), what, e.prog)
 		return ExitUsage, false
 	}
 	return ExitOK, true
@@ -193,7 +207,7 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
 		return ExitInternal
 	}
-	fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run ducha check\n", name, line, f.ID)
+	fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run %s check\n", name, line, f.ID, n.prog)
 	return ExitOK
 }
 
@@ -201,11 +215,11 @@ func (n *newEntry) finding(province, item, kind, severity, visits string) int {
 func (n *newEntry) noInspection(province string) int {
 	name := n.rel("data", "provinces", province+".yaml")
 	if slices.Contains(n.p.Unparsed, name) {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s is not valid YAML; run ducha check and fix it first\n", name)
+		fmt.Fprintf(n.stderr, "ducha new finding: %s is not valid YAML; run %s check and fix it first\n", name, n.prog)
 		return ExitData
 	}
 	if n.p.Province(province) != nil {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; ducha new province %s creates it\n", province, name, province)
+		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; %s new province %s creates it\n", province, name, n.prog, province)
 		return ExitData
 	}
 	return n.badValue("--province", province, ids(n.c.OnSite, func(in *model.Inspection) string { return in.ProvinceID }))

@@ -63,7 +63,7 @@ func parseYAML(file string, data []byte, line int, diags *diag.List) (root *yaml
 		if errors.Is(err, io.EOF) {
 			return nil
 		}
-		syntaxError(file, err, line, diags)
+		syntaxError(file, data, err, line, diags)
 		return nil
 	}
 	var extra yaml.Node
@@ -71,7 +71,7 @@ func parseYAML(file string, data []byte, line int, diags *diag.List) (root *yaml
 		diags.Errorf(model.Pos{File: file, Line: extra.Line + line, Col: extra.Column},
 			"a second YAML document starts here (after ---); keep one document per file")
 	} else if !errors.Is(err, io.EOF) {
-		syntaxError(file, err, line, diags)
+		syntaxError(file, data, err, line, diags)
 		return nil
 	}
 	directives(file, data, line, diags)
@@ -85,8 +85,9 @@ func parseYAML(file string, data []byte, line int, diags *diag.List) (root *yaml
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // syntaxError reports a yaml.v3 syntax error. Its line is only approximate,
-// and it has no column.
-func syntaxError(file string, err error, line int, diags *diag.List) {
+// and it has no column: when a tab that indents a line, or a value that
+// must be quoted, is found near it, that is reported instead, where it is.
+func syntaxError(file string, data []byte, err error, line int, diags *diag.List) {
 	msg := err.Error()
 	ln := 0
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
@@ -94,6 +95,10 @@ func syntaxError(file string, err error, line int, diags *diag.List) {
 		msg = m[2]
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if pos, why, ok := culpritPos(file, data, max(ln, 1), line); ok {
+		diags.Errorf(pos, "%s", why)
+		return
 	}
 	pos := model.Pos{File: file, Line: ln + line}
 	if ln == 0 {

@@ -78,9 +78,17 @@ func field(key, value string) string {
 // is opened. A file that is not YAML, or whose findings are not a list
 // that text can be added to, is an error saying what to do.
 func AppendFinding(src []byte, f Finding) ([]byte, int, error) {
-	out, line, err := appendFinding(src, f)
-	if err == nil && !onlyAdded(src, out, f.ID) {
-		err = errors.New("the file is laid out in a way new cannot add to; add the finding by hand")
+	add := f.lines()
+	return appendEntry(src, f.ID, add, slices.Index(add, "  title:")+1)
+}
+
+// appendEntry adds the finding id, written as the lines add, at the end of
+// the findings of src, and returns the line of its line at (1-based,
+// within add).
+func appendEntry(src []byte, id string, add lines, at int) ([]byte, int, error) {
+	out, line, err := appendFinding(src, add, at)
+	if err == nil && !onlyAdded(src, out, id) {
+		err = errors.New("the file is laid out in a way ducha cannot add to; add the finding by hand")
 	}
 	return out, line, err
 }
@@ -120,7 +128,7 @@ func onlyAdded(src, out []byte, id string) bool {
 	return reflect.DeepEqual(before, after)
 }
 
-func appendFinding(src []byte, f Finding) ([]byte, int, error) {
+func appendFinding(src []byte, add lines, title int) ([]byte, int, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, 0, fmt.Errorf("the file is not valid YAML (%v); run ducha check and fix it first", strings.TrimPrefix(err.Error(), "yaml: "))
@@ -138,8 +146,6 @@ func appendFinding(src []byte, f Finding) ([]byte, int, error) {
 	if root != nil && root.Kind != yaml.MappingNode {
 		return nil, 0, errors.New("the file is not a mapping of visits, indicators and findings; run ducha check and fix it first")
 	}
-	add := f.lines()
-	title := slices.Index(add, "  title:") + 1 // within add
 	var key, list, next *yaml.Node
 	if root != nil {
 		for i := 0; i+1 < len(root.Content); i += 2 {
@@ -302,11 +308,13 @@ func byteCol(l string, col int) int {
 	return len(l)
 }
 
-// indent prefixes each line with in.
+// indent prefixes each line but an empty one with in.
 func indent(l lines, in string) lines {
 	out := make(lines, len(l))
 	for i, s := range l {
-		out[i] = in + s
+		if s != "" {
+			out[i] = in + s
+		}
 	}
 	return out
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
@@ -28,7 +29,10 @@ type briefing struct {
 	toc  []tocEntry
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
-	project                    fs.FS // for the narrative's images; nil: none
+	project                    fs.FS  // for the narrative's images; nil: none
+	stamp                      string // at the foot of the last page; "" for none
+	changes                    *changes.Changes
+	changesSince               string
 }
 
 // tocEntry is an entry of the contents and of the bookmarks.
@@ -57,7 +61,7 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 func (b *briefing) build(ctx context.Context) ([]*page, error) {
 	b.body = newFlow(bodyGeometry)
 	for _, section := range []func(){
-		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex,
+		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex, b.changesAnnex,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -238,6 +242,9 @@ func (b *briefing) furniture(p *page, h runningHeader, no, total int) {
 	b.ts.drawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, alignCenter)
 	if b.c.Illustrative {
 		b.ts.drawString(p, b.word("illustrative-mark"), style{role: roleSans, size: 7.5, color: colWarn}, x, footerY, alignLeft)
+	}
+	if no == total && b.stamp != "" {
+		b.ts.drawString(p, b.stamp, style{role: roleSans, size: 7.5, color: colMuted}, right, footerY, alignRight)
 	}
 }
 

@@ -100,7 +100,10 @@ func (b *briefing) province(ps *report.ProvinceStats) {
 	self := ""
 	if s := b.c.SelfExam(pr.ID); s != nil {
 		if s.Submitted {
-			self = b.wordf("self-exam-sent", i18n.Date(b.lang, s.Date))
+			self = b.word("submitted") + b.listSep() + b.word("date-unknown")
+			if !s.Date.IsZero() {
+				self = b.wordf("self-exam-sent", i18n.Date(b.lang, s.Date))
+			}
 			if sum := s.Summary.In(b.lang); sum != "" {
 				self += b.sentenceEnd() + sum
 			}

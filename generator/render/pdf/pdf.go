@@ -37,12 +37,15 @@
 //     campaign of more than AnnexAutoLimit findings, the overdue problems
 //     only, with the number of the others and where the site lists them;
 //   - the annex: findings as a table, with their detail, evidence and
-//     rectification (see below).
+//     rectification (see below);
+//   - with Options.Changes, a last annex: what changed since an earlier
+//     state of the data (package changes).
 //
 // Drafts and other narrative pages (overview, items, pages/) are not
 // printed. Every page but the cover has a header (the campaign's short
 // title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
-// and the illustrative-data notice when the campaign is illustrative).
+// and the illustrative-data notice when the campaign is illustrative; on
+// the last page, Options.Stamp).
 // In the header the marking takes at most half the line and the title at
 // most two lines of the rest; on the cover the marking takes at most three
 // lines: what is longer is cut short with an ellipsis. The cover's title
@@ -123,6 +126,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
@@ -167,6 +171,14 @@ type Options struct {
 	// narrative shows are read (Campaign.Media); nil: images print their
 	// descriptions.
 	Project fs.FS
+	// Changes, when set, adds a last annex: what changed since an earlier
+	// state of the data, named by ChangesSince (a tag, a commit).
+	Changes      *changes.Changes
+	ChangesSince string
+	// Stamp is printed at the foot of the last page: the commit the
+	// briefing was built from, so that a printed copy can be traced; ""
+	// for none.
+	Stamp string
 }
 
 // Stats count what Write produced.
@@ -233,6 +245,8 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	}
 	b := newBriefing(ts, p, r, md)
 	b.project = opts.Project
+	b.stamp = opts.Stamp
+	b.changes, b.changesSince = opts.Changes, opts.ChangesSince
 	if opts.Figures != nil {
 		b.figs = opts.Figures
 	}

@@ -166,9 +166,13 @@ func (b *briefing) selfExams() {
 		if !s.Submitted {
 			status = textOf(b.word("not-submitted"), style{role: roleBold, size: sizeTable, color: colWarn})
 		}
+		date := i18n.Date(b.lang, s.Date)
+		if s.Submitted && s.Date.IsZero() {
+			date = b.word("date-unknown")
+		}
 		rows = append(rows, []*text{
 			textOf(pr.Name.In(b.lang), tableStyle), status,
-			textOf(i18n.Date(b.lang, s.Date), tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
+			textOf(date, tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
 		})
 	}
 	tb.autoWidths(header, rows)

@@ -16,7 +16,7 @@ import (
 // code.
 var uiKeys = []string{
 	"all-closed", "annex", "annex-all", "annex-open", "annex-problems", "annex-title", "as-of", "basis", "briefing",
-	"category", "closed-share", "content", "contents", "date", "dates", "days-overdue-n", "deadline", "edition",
+	"built-from", "built-from-dirty", "changes.heading", "changes.since", "changes.none", "changes.added", "changes.removed", "changes.status", "changes.deadline", "changes.severity", "changes.values", "changes.figures", "category", "closed-share", "content", "contents", "date", "date-unknown", "dates", "days-overdue-n", "deadline", "edition",
 	"evidence-line", "figure", "findings", "found-on", "good-practices", "group", "group-findings",
 	"group-visits", "groups", "id", "illustrative", "illustrative-mark", "ind-intro", "indicator", "indicators-table",
 	"item", "item-points", "items", "lead-unit", "leader", "leader-line", "led-by", "main-problems", "meets-target",

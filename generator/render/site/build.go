@@ -140,12 +140,17 @@ func (s *site) newShared() *Site {
 	for _, pg := range s.extra {
 		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
 	}
+	if s.opts.Changes != nil {
+		sh.Menu = append(sh.Menu, Link{"changes", tr("changes.menu"), "changes.html"})
+	}
+	sh.Stamp = s.opts.Stamp
 	sh.Exports = []Link{
 		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv"},
 		{"findings-json", tr("site.export.findings-json"), "export/findings.json"},
 		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv"},
 		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json"},
 		{"figures-json", tr("site.export.figures-json"), "export/figures.json"},
+		{"findings-xlsx", tr("site.export.findings-xlsx"), "export/findings.xlsx"},
 	}
 	return sh
 }

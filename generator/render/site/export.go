@@ -9,6 +9,7 @@ import (
 
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/workbook"
 )
 
 // The exports: the findings and the rectification tracker as CSV, for
@@ -382,5 +383,13 @@ func appendJSONString(dst []byte, s string) []byte {
 }
 
 func (s *site) findingsJSON() ([]byte, error) { return s.exportJSON(s.findings) }
+
+// findingsXLSX is the findings, the tracker and a sheet per province as an
+// Excel workbook, with real dates and numbers.
+func (s *site) findingsXLSX() ([]byte, error) {
+	var b bytes.Buffer
+	err := workbook.Write(&b, s.r, workbook.Options{Created: s.opts.Created, Address: findingPath})
+	return b.Bytes(), err
+}
 
 func (s *site) rectificationJSON() ([]byte, error) { return s.exportJSON(s.views(s.r.Tracker)) }

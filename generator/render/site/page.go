@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/chart"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/model"
@@ -63,6 +64,8 @@ type Site struct {
 	Exports []Link
 	// Figures are the key figures, for the overview and the summary.
 	Figures []Figure
+	// Stamp says which commit the site was built from, or is "".
+	Stamp string
 }
 
 // Link is a labelled address from the site root.
@@ -258,6 +261,13 @@ type ProvinceVisits struct {
 // PageData is the data of pages/<slug>.html.
 type PageData struct {
 	Narrative template.HTML
+}
+
+// ChangesData is the data of changes.html: what changed since Since, a
+// section for each kind of change that has any.
+type ChangesData struct {
+	Since    string
+	Sections []changes.Section
 }
 
 // trail identifies a breadcrumb trail by the paths of its links.

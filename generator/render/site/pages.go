@@ -44,7 +44,18 @@ func (s *site) pages() []job {
 	for _, pg := range s.extra {
 		jobs = append(jobs, job{name: pagePath(pg), tmpl: "page.html", page: func() (*Page, error) { return s.extraPage(pg) }})
 	}
+	if s.opts.Changes != nil {
+		jobs = append(jobs, job{name: "changes.html", tmpl: "changes.html", page: s.changesPage})
+	}
 	return jobs
+}
+
+// changesPage is what changed since an earlier state of the data.
+func (s *site) changesPage() (*Page, error) {
+	p := s.page("changes.html", "changes", i18n.Tr(s.lang, "changes.heading"),
+		&ChangesData{Since: s.opts.ChangesSince, Sections: s.opts.Changes.Sections()})
+	p.Crumbs = []Link{s.crumb("overview")}
+	return p, nil
 }
 
 // files lists the other files of the site: assets, exports and the
@@ -60,6 +71,7 @@ func (s *site) files() []job {
 		{name: "export/rectification.csv", data: s.rectificationCSV},
 		{name: "export/rectification.json", data: s.rectificationJSON},
 		{name: "export/figures.json", data: s.figuresJSON},
+		{name: "export/findings.xlsx", data: s.findingsXLSX},
 	}
 	if s.opts.Project != nil {
 		// The pages are where their Markdown is in content/<campaign>/

@@ -21,8 +21,10 @@
 //	rectification.html         the rectification tracker
 //	visits.html                the on-site visits (#visit-<province>-<id>)
 //	pages/<slug>.html          a page of its own from content/<c>/pages/
+//	changes.html               what changed since an earlier state (optional)
 //	export/findings.csv|json   the findings
 //	export/rectification.csv|json  the rectification tracker
+//	export/findings.xlsx       both, and a sheet per province (package workbook)
 //	assets/                    site.css, site.js, echarts.min.js
 //
 // The CSV files are UTF-8 with a byte-order mark, so that Excel reads
@@ -52,6 +54,7 @@
 //	rectification.html  rectification.html         *RectificationData
 //	visits.html         visits.html                *VisitsData
 //	page.html           pages/<slug>.html          *PageData
+//	changes.html        changes.html               *ChangesData
 //
 // layout.html defines the partials the pages share. Each takes what its
 // comment says:
@@ -144,7 +147,9 @@ import (
 	"runtime/debug"
 	"sync"
 	"sync/atomic"
+	"time"
 
+	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/markdown"
@@ -170,6 +175,17 @@ type Options struct {
 	// same place in the site, beside the pages that show them; nil for
 	// none.
 	Project fs.FS
+	// Changes, when set, adds the page changes.html, in the menu: what
+	// changed since an earlier state of the data, named by ChangesSince.
+	Changes      *changes.Changes
+	ChangesSince string
+	// Stamp is shown in the footer of every page: the commit the site was
+	// built from; "" for none.
+	Stamp string
+	// Created is the date the export workbook's properties carry; zero
+	// means the report's as-of date. Never the clock: builds are
+	// reproducible.
+	Created time.Time
 	// Workers is the number of pages rendered at the same time; zero means
 	// one per CPU.
 	Workers int

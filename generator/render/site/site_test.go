@@ -81,7 +81,8 @@ func TestPages(t *testing.T) {
 	c := p.Current()
 	want := []string{"index.html", "summary.html", "groups/index.html", "provinces/index.html", "items/index.html",
 		"findings/index.html", "rectification.html", "visits.html", "assets/echarts.min.js", "assets/site.css", "assets/site.js",
-		"export/findings.csv", "export/findings.json", "export/rectification.csv", "export/rectification.json", "export/figures.json"}
+		"export/findings.csv", "export/findings.json", "export/rectification.csv", "export/rectification.json", "export/figures.json",
+		"export/findings.xlsx"}
 	for _, g := range c.Groups {
 		want = append(want, fmt.Sprintf("groups/%d.html", g.No))
 	}
@@ -103,8 +104,8 @@ func TestPages(t *testing.T) {
 	if got := m.Names(); !slices.Equal(got, want) {
 		t.Errorf("files:\n got %v\nwant %v", got, want)
 	}
-	if st.Files != len(want) || st.Pages != len(want)-8 {
-		t.Errorf("stats %+v, want %d files, %d pages", st, len(want), len(want)-8)
+	if st.Files != len(want) || st.Pages != len(want)-9 {
+		t.Errorf("stats %+v, want %d files, %d pages", st, len(want), len(want)-9)
 	}
 }
 

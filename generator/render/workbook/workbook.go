@@ -1,0 +1,258 @@
+// Package workbook writes a campaign's findings as an Excel workbook
+// (.xlsx), the site's export/findings.xlsx: a sheet of every finding, the
+// rectification tracker (overdue first), and a sheet per province visited
+// on site. Dates are dates and counts are numbers, so that a spreadsheet
+// sorts and filters them as such; each sheet has its header frozen and a
+// filter on it.
+//
+// The workbook is written the same way every time: its properties carry
+// the date given, never the clock (excelize writes no other time), and
+// excelize writes its parts in name order.
+package workbook
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/ducha/ducha/generator/derive/report"
+	"github.com/ducha/ducha/generator/i18n"
+	"github.com/ducha/ducha/generator/model"
+)
+
+// Options configure Write.
+type Options struct {
+	// Created is the date written into the workbook's properties; zero
+	// means the report's as-of date.
+	Created time.Time
+	// Address returns a finding's page from the site root; nil for none.
+	Address func(*model.Finding) string
+}
+
+// column is a column of a sheet: its header (an i18n key), width, and
+// the cell of a finding.
+type column struct {
+	key   string
+	width float64
+	kind  int // text, date, number, wrapped text
+	value func(w *writer, f *model.Finding) any
+}
+
+const (
+	textCell = iota
+	dateCell
+	numberCell
+	wrapCell
+)
+
+// Write writes the workbook of the report r to out.
+func Write(out io.Writer, r *report.Report, opts Options) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	w := &writer{f: f, r: r, lang: r.Lang, opts: opts}
+	if err := w.styles(); err != nil {
+		return err
+	}
+	sheets := []struct {
+		name     string
+		findings []*model.Finding
+	}{
+		{i18n.Tr(w.lang, "findings"), r.Findings},
+		{i18n.Tr(w.lang, "rectification"), r.Tracker},
+	}
+	used := map[string]bool{}
+	for _, s := range sheets {
+		used[s.name] = true
+	}
+	for _, ps := range r.Provinces {
+		if ps.Province == nil {
+			continue
+		}
+		name := sheetName(ps.Province.Label(w.lang), used)
+		sheets = append(sheets, struct {
+			name     string
+			findings []*model.Finding
+		}{name, findingsOf(r, ps.Province)})
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				return err
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			return err
+		}
+		cols := w.columns()
+		if i == 1 {
+			cols = w.trackerColumns()
+		}
+		if err := w.sheet(s.name, cols, s.findings); err != nil {
+			return fmt.Errorf("workbook: %s: %w", s.name, err)
+		}
+	}
+	f.SetActiveSheet(0)
+	created := opts.Created
+	if created.IsZero() {
+		created = r.AsOf.Time()
+	}
+	at := created.UTC().Format(time.RFC3339)
+	if err := f.SetDocProps(&excelize.DocProperties{Creator: "ducha", LastModifiedBy: "ducha", Created: at, Modified: at,
+		Title: r.Campaign.Title.In(w.lang)}); err != nil {
+		return err
+	}
+	return f.Write(out)
+}
+
+// findingsOf returns the findings of the province p, in report order.
+func findingsOf(r *report.Report, p *model.Province) []*model.Finding {
+	var out []*model.Finding
+	for _, f := range r.Findings {
+		if f.Province == p {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sheetName returns a sheet's name for label: at most 31 characters,
+// none that a sheet's name cannot have, and unlike the names used.
+func sheetName(label string, used map[string]bool) string {
+	name := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, label)
+	if r := []rune(name); len(r) > 28 {
+		name = string(r[:28])
+	}
+	base := name
+	for n := 2; used[name] || name == ""; n++ {
+		name = fmt.Sprintf("%s %d", base, n)
+	}
+	used[name] = true
+	return name
+}
+
+// writer writes one workbook.
+type writer struct {
+	f    *excelize.File
+	r    *report.Report
+	lang model.Lang
+	opts Options
+
+	header, text, wrap, date, number int // style IDs
+}
+
+func (w *writer) styles() error {
+	top := &excelize.Alignment{Vertical: "top"}
+	for _, s := range []struct {
+		to    *int
+		style excelize.Style
+	}{
+		{&w.header, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDEBF7"}},
+			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
+		{&w.text, excelize.Style{Alignment: top}},
+		{&w.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&w.date, excelize.Style{Alignment: top, CustomNumFmt: ptr("yyyy-mm-dd")}},
+		{&w.number, excelize.Style{Alignment: top, NumFmt: 1}},
+	} {
+		id, err := w.f.NewStyle(&s.style)
+		if err != nil {
+			return err
+		}
+		*s.to = id
+	}
+	return nil
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// sheet writes the findings fs into the sheet name, a row each, under a
+// frozen, filtered header. (Streaming the rows was slower, with the
+// table a stream needs for a filter.)
+func (w *writer) sheet(name string, cols []column, fs []*model.Finding) error {
+	for i, c := range cols {
+		col := colName(i)
+		if err := w.f.SetColWidth(name, col, col, c.width); err != nil {
+			return err
+		}
+	}
+	if err := w.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	row := make([]any, len(cols))
+	for i, c := range cols {
+		row[i] = i18n.Tr(w.lang, c.key)
+	}
+	if err := w.f.SetSheetRow(name, "A1", &row); err != nil {
+		return err
+	}
+	last := colName(len(cols) - 1)
+	if err := w.f.SetCellStyle(name, "A1", last+"1", w.header); err != nil {
+		return err
+	}
+	for n, f := range fs {
+		for i, c := range cols {
+			row[i] = cellValue(c, c.value(w, f))
+		}
+		if err := w.f.SetSheetRow(name, "A"+strconv.Itoa(n+2), &row); err != nil {
+			return err
+		}
+	}
+	if len(fs) > 0 {
+		end := strconv.Itoa(len(fs) + 1)
+		for i, c := range cols {
+			col := colName(i)
+			if err := w.f.SetCellStyle(name, col+"2", col+end, w.style(c)); err != nil {
+				return err
+			}
+		}
+	}
+	return w.f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(fs)+1), nil)
+}
+
+// cellValue is what a cell of column c holds for the value v: nothing
+// for an empty value, a time for a date.
+func cellValue(c column, v any) any {
+	switch v := v.(type) {
+	case model.Date:
+		if v.IsZero() {
+			return nil
+		}
+		return v.Time()
+	case int:
+		if v == 0 && c.kind == numberCell {
+			return nil
+		}
+	case string:
+		if v == "" {
+			return nil
+		}
+	}
+	return v
+}
+
+// colName names the 0-based column i: A, B, ..., AA.
+func colName(i int) string {
+	name, _ := excelize.ColumnNumberToName(i + 1)
+	return name
+}
+
+// style is the style of the cells of column c.
+func (w *writer) style(c column) int {
+	switch c.kind {
+	case dateCell:
+		return w.date
+	case numberCell:
+		return w.number
+	case wrapCell:
+		return w.wrap
+	}
+	return w.text
+}
