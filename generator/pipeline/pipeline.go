@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"path"
 	"sync"
 	"time"
 
@@ -158,7 +159,7 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	}
 	if opts.Briefing {
 		wg.Go(func() {
-			pages, pdfErr = writeBriefing(ctx, fsys, w, p, r, ch.Fonts, md, figs, opts)
+			pages, pdfErr = writeBriefing(ctx, fsys, w, BriefingName, p, r, ch.Fonts, md, figs, opts)
 		})
 	}
 	wg.Wait()
@@ -166,7 +167,33 @@ func Render(ctx context.Context, fsys fs.FS, ch *Checked, w output.Writer, opts 
 	if opts.Briefing {
 		res.Files++
 	}
-	return res, errors.Join(siteErr, pdfErr)
+	if err := errors.Join(siteErr, pdfErr); err != nil || !opts.Site || !opts.Briefing {
+		return res, err
+	}
+	n, err := writeEarlierBriefings(ctx, fsys, w, p, r.Campaign, ch.Fonts, md, opts)
+	res.Files += n
+	return res, err
+}
+
+// writeEarlierBriefings writes the briefing of every campaign but the
+// current one into its section of the site, campaigns/<id>/briefing.pdf,
+// each judged on its own as_of date, and returns how many it wrote.
+func writeEarlierBriefings(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Project, cur *model.Campaign, fonts pdf.Fonts, md *markdown.Renderer, opts Options) (int, error) {
+	n := 0
+	for _, c := range p.Campaigns {
+		if c.ID == cur.ID {
+			continue
+		}
+		r := report.New(c, p.Config.Lang())
+		o := opts
+		o.Created = time.Time{}
+		name := path.Join(site.CampaignsDir, c.ID, BriefingName)
+		if _, err := writeBriefing(ctx, fsys, w, name, p, r, fonts, md, figures.New(r), o); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // PrepareSite readies the site of the current campaign of a checked
@@ -198,7 +225,8 @@ func setup(ch *Checked, opts Options) (*model.Project, *report.Report, *markdown
 }
 
 func siteOptions(fsys fs.FS, md *markdown.Renderer, figs *figures.Table, opts Options) site.Options {
-	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Project: fsys, PlainTemplates: opts.PlainTemplates}
+	return site.Options{Templates: templates(fsys), Markdown: md, Figures: figs, Briefing: briefingLink(opts), Briefings: opts.Site && opts.Briefing,
+		Project: fsys, PlainTemplates: opts.PlainTemplates}
 }
 
 func briefingLink(opts Options) string {
@@ -208,8 +236,8 @@ func briefingLink(opts Options) string {
 	return ""
 }
 
-func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, figs *figures.Table, opts Options) (int, error) {
-	f, err := w.Create(BriefingName)
+func writeBriefing(ctx context.Context, fsys fs.FS, w output.Writer, name string, p *model.Project, r *report.Report, fonts pdf.Fonts, md *markdown.Renderer, figs *figures.Table, opts Options) (int, error) {
+	f, err := w.Create(name)
 	if err != nil {
 		return 0, err
 	}

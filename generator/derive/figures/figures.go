@@ -253,3 +253,6 @@ func (r *Resolver) Figure(name string) (full, text string, ok bool) {
 
 // Names returns the full names of every figure, sorted.
 func (t *Table) Names() []string { return slices.Sorted(maps.Keys(t.values)) }
+
+// Report returns the report the figures were computed from.
+func (t *Table) Report() *report.Report { return t.r }

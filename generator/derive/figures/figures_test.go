@@ -93,6 +93,7 @@ func TestLookup(t *testing.T) {
 		{name: "province", here: zj, err: "names no figure"},
 		{name: "change-rate.closed-rate", here: campaign, err: "a share changes in percentage points: cite change.closed-rate"},
 		{name: "change.as-of", here: campaign, err: "a date has no change"},
+		{name: "change-rate.indicator.contract-rate.min", here: campaign, err: "cite change.indicator.contract-rate.min"},
 		{name: "change.problems:cn", here: campaign, err: "change.problems is not a count"},
 		{name: "previous.group.9.visits", here: campaign, err: `no group "9"`},
 		{name: "group.carried-over", here: group1, err: `unknown figure "carried-over"`},

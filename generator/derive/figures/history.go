@@ -136,6 +136,9 @@ func (n Names) checkPrevious(r ref, here Scope) error {
 	if err != nil {
 		return fmt.Errorf("the previous campaign, %s, cannot give %s: %v", prev.ID, r.written(), err)
 	}
+	if ind := n.c.Indicator(id); r.kind == Indicator && r.mod == ChangeRateOf && r.measure.kind == Quantity && ind != nil && ind.Measure == model.Percent {
+		return fmt.Errorf("indicator %q is a share; a share changes in percentage points: cite change.indicator.%s.%s", id, id, r.measure.name)
+	}
 	return nil
 }
 
@@ -191,7 +194,7 @@ func compare(lang model.Lang, m Modifier, prev, cur *Value) *Value {
 		v.Text = format(lang, v)
 		return v
 	case ChangeRateOf:
-		if !numeric(cur.Kind) || cur.Kind == Percent {
+		if !numeric(cur.Kind) || cur.Kind == Percent || cur.Indicator != nil && cur.Indicator.Measure == model.Percent && cur.Kind == Quantity {
 			return nil
 		}
 		v := &Value{Label: i18n.Trf(lang, "fig.change-rate-of", cur.Label), Kind: ChangeRate, Base: cur.Kind,
@@ -323,4 +326,12 @@ func BetterWords(lang model.Lang, d Direction) string {
 		return i18n.Tr(lang, "trend.lower-better")
 	}
 	return ""
+}
+
+// QuantityOf returns a value of the indicator as a figure: written in its
+// unit, better in its direction.
+func QuantityOf(lang model.Lang, ind *model.Indicator, x float64) *Value {
+	v := &Value{Name: "indicator." + ind.ID, Label: ind.Name.In(lang), Kind: Quantity, Number: x, Indicator: ind, Better: indicatorDirection(ind)}
+	v.Text = format(lang, v)
+	return v
 }

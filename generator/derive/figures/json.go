@@ -30,6 +30,10 @@ type jsonFigure struct {
 	// for a date.
 	Previous any `json:"previous,omitempty"`
 	Change   any `json:"change,omitempty"`
+	// PreviousText and ChangeText are those as the site and the briefing
+	// write them: {{previous.NAME}} and {{change.NAME}}.
+	PreviousText string `json:"previous_text,omitempty"`
+	ChangeText   string `json:"change_text,omitempty"`
 	// Better says which way the figure is good news: higher or lower;
 	// omitted for neither.
 	Better string `json:"better,omitempty"`
@@ -50,10 +54,10 @@ func (t *Table) WriteJSON(w io.Writer) error {
 			jf.Unit = string(v.Indicator.Measure)
 		}
 		if p := t.Get(string(Previous) + "." + v.Name); p != nil {
-			jf.Previous = p.jsonValue()
+			jf.Previous, jf.PreviousText = p.jsonValue(), p.Text
 		}
 		if c := t.Get(string(ChangeFrom) + "." + v.Name); c != nil {
-			jf.Change = c.jsonValue()
+			jf.Change, jf.ChangeText = c.jsonValue(), c.Text
 		}
 		f.Figures = append(f.Figures, jf)
 	}

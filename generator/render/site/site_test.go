@@ -74,11 +74,40 @@ func TestNoWallClock(t *testing.T) {
 
 // TestPages checks that the site has every page the issue asks for: one
 // per group, province (all of them), key item, finding and page of its
-// own, and that drafts are not published.
+// own, and that drafts are not published; every other campaign of the
+// project has the same pages under campaigns/<id>/, and the pages about
+// all campaigns (the list, the comparisons, the search) are at the root.
 func TestPages(t *testing.T) {
 	p := loadProject(t, sample)
 	m, st := render(t, p, site.Options{})
-	c := p.Current()
+	want := []string{"campaigns/index.html", "compare/index.html", "compare/provinces.html", "compare/items.html",
+		"compare/indicators.html", "compare/repeats.html", "search.html", "assets/search.js", "assets/search-data.js"}
+	for _, c := range p.Campaigns {
+		prefix := ""
+		if c != p.Current() {
+			prefix = "campaigns/" + c.ID + "/"
+		}
+		for _, name := range campaignFiles(p, c) {
+			want = append(want, prefix+name)
+		}
+	}
+	slices.Sort(want)
+	if got := m.Names(); !slices.Equal(got, want) {
+		t.Errorf("files:\n got %v\nwant %v", got, want)
+	}
+	html := 0
+	for _, name := range want {
+		if path.Ext(name) == ".html" {
+			html++
+		}
+	}
+	if st.Files != len(want) || st.Pages != html {
+		t.Errorf("stats %+v, want %d files, %d pages", st, len(want), html)
+	}
+}
+
+// campaignFiles lists the files of the section of campaign c.
+func campaignFiles(p *model.Project, c *model.Campaign) []string {
 	want := []string{"index.html", "summary.html", "groups/index.html", "provinces/index.html", "items/index.html",
 		"findings/index.html", "rectification.html", "visits.html", "assets/echarts.min.js", "assets/site.css", "assets/site.js",
 		"export/findings.csv", "export/findings.json", "export/rectification.csv", "export/rectification.json", "export/figures.json"}
@@ -99,13 +128,7 @@ func TestPages(t *testing.T) {
 			want = append(want, "pages/"+pg.Key+".html")
 		}
 	}
-	slices.Sort(want)
-	if got := m.Names(); !slices.Equal(got, want) {
-		t.Errorf("files:\n got %v\nwant %v", got, want)
-	}
-	if st.Files != len(want) || st.Pages != len(want)-8 {
-		t.Errorf("stats %+v, want %d files, %d pages", st, len(want), len(want)-8)
-	}
+	return want
 }
 
 // TestDraftAndMenu checks that a draft page is not published and that the
