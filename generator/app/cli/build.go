@@ -18,10 +18,13 @@ import (
 func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--as-of YYYY-MM-DD] [--no-pdf] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
-			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error the previous output is left as it was.")
+			"briefing of its current campaign into public/ (or -o), with every other campaign's\n"+
+			"pages and briefing under campaigns/<id>/, the comparisons across campaigns and the\n"+
+			"search. The new output replaces the old one in one step: on any error the\n"+
+			"previous output is left as it was. --as-of judges the current campaign on another\n"+
+			"date, each problem with the status its dates give it then.")
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
-	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
+	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the current campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	pos, code, ok := parse(fs, args, 1)
