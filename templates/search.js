@@ -26,7 +26,9 @@
   var hay = [], titles = [];
   var PAGE = 50;
 
-  var norm = function (s) { return s.normalize("NFKC").toLowerCase(); };
+  var norm = String.prototype.normalize
+    ? function (s) { return s.normalize("NFKC").toLowerCase(); }
+    : function (s) { return s.toLowerCase(); };
 
   // prepare normalises every record once: the search scans these.
   var prepare = function () {

@@ -60,15 +60,16 @@ func (s *site) sub(ctx context.Context, c *model.Campaign) (*site, error) {
 }
 
 // projectMenu returns the menu entries of the pages about every campaign,
-// from the campaign's site root: the list of campaigns and the
-// comparisons when there are several, and the search.
+// from the campaign's site root: the comparisons when the campaign shown
+// first has one before it, the list of campaigns when there are several,
+// and the search.
 func (s *site) projectMenu() []Link {
 	var out []Link
+	if cur := s.p.Current(); cur != nil && cur.Previous() != nil {
+		out = append(out, Link{"compare", s.tr("site.compare"), s.home + "compare/index.html"})
+	}
 	if len(s.p.Campaigns) > 1 {
-		out = append(out,
-			Link{"compare", s.tr("site.compare"), s.home + "compare/index.html"},
-			Link{"campaigns", s.tr("site.campaigns"), s.home + CampaignsDir + "/index.html"},
-		)
+		out = append(out, Link{"campaigns", s.tr("site.campaigns"), s.home + CampaignsDir + "/index.html"})
 	}
 	return append(out, Link{"search", s.tr("site.search"), s.home + "search.html"})
 }

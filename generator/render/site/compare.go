@@ -100,7 +100,7 @@ type RepeatRow struct {
 // comparePages lists the pages of compare/, when the project has several
 // campaigns.
 func (s *site) comparePages() []job {
-	if len(s.p.Campaigns) < 2 || s.c.Previous() == nil {
+	if s.c.Previous() == nil {
 		return nil
 	}
 	set := compare.All(s.figs)
