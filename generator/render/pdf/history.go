@@ -24,7 +24,11 @@ func (b *briefing) progress() {
 	if len(burn.Categories) < 2 && len(b.r.Carried) == 0 {
 		return
 	}
-	b.section(b.word("brief.section-progress"))
+	title := b.word("brief.section-progress")
+	if len(b.r.Carried) == 0 {
+		title = b.word("brief.section-progress-only")
+	}
+	b.section(title)
 	if len(burn.Categories) >= 2 {
 		b.paragraph(b.word("brief.progress-intro"))
 		b.figures++

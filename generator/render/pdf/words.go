@@ -33,7 +33,7 @@ var uiKeys = []string{
 	"fig.closed-rate", "fig.overdue", "fig.tile.groups", "fig.tile.provinces", "fig.tile.visits", "fig.tile.people",
 	"fig.tile.problems", "fig.tile.practices", "fig.tile.closed", "fig.tile.overdue",
 	// Over time (history.go).
-	"brief.section-progress", "brief.progress-intro", "brief.carried-title", "brief.carried-intro", "brief.campaign",
+	"brief.section-progress", "brief.section-progress-only", "brief.progress-intro", "brief.carried-title", "brief.carried-intro", "brief.campaign",
 	"brief.age", "brief.days-n", "brief.section-compare", "brief.compare-intro", "brief.compare-totals", "brief.figure",
 	"brief.compare-provinces", "brief.compare-items", "brief.compare-indicators", "brief.compare-repeats",
 	"brief.not-visited", "brief.change-since", "brief.good-direction", "brief.trend-problems", "brief.reported-n",
