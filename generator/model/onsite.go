@@ -71,12 +71,21 @@ type Finding struct {
 	VisitIDs []string       `key:"visits"`        // evidence
 	Date     Date           `key:"date"`          // default: the first evidence visit's date
 	Rect     *Rectification `key:"rectification"` // problems only; required for them
-	Src      Src
+	// Repeats names the finding of an earlier campaign that this problem
+	// repeats (屡查屡犯), as campaign/finding: 2014/zj-03. Empty: none.
+	Repeats string `key:"repeats"`
+	Src     Src
 
 	Item     *Item
 	Visits   []*Visit
 	Province *Province
 	Group    *Group
+	Campaign *Campaign // the campaign whose data holds the finding
+	// Repeated is the finding Repeats names, once resolved; nil when
+	// there is none or it names nothing. RepeatedBy lists the findings of
+	// later campaigns that repeat this one, oldest campaign first.
+	Repeated   *Finding
+	RepeatedBy []*Finding
 }
 
 // IsProblem reports whether f is a problem (not a good practice).
@@ -88,13 +97,17 @@ func (f *Finding) Overdue(asOf Date) bool {
 	return f.Rect != nil && f.Rect.Status.Open() && !f.Rect.Deadline.IsZero() && f.Rect.Deadline.Before(asOf)
 }
 
-// Rectification is the follow-up of a problem.
+// Rectification is the follow-up of a problem. Status is where the work
+// stands as last recorded; the dates say when it moved on (see
+// [Rectification.StatusAt]), so that progress can be shown over time.
 type Rectification struct {
 	Responsible Text   `key:"responsible,required"` // the body that must fix it
 	Deadline    Date   `key:"deadline,required"`
 	Status      Status `key:"status,required"`
-	Closed      Date   `key:"closed"` // required when status is closed, forbidden otherwise
-	Notes       Text   `key:"notes"`  // Markdown
+	Started     Date   `key:"started"` // work began; only with in-progress or later
+	DoneOn      Date   `key:"done"`    // reported done; only with done or closed
+	Closed      Date   `key:"closed"`  // required when status is closed, forbidden otherwise
+	Notes       Text   `key:"notes"`   // Markdown
 	Src         Src
 }
 

@@ -126,3 +126,6 @@ func (p Period) Contains(d Date) bool { return !d.Before(p.Start) && !d.After(p.
 
 // IsZero reports whether p was not given.
 func (p Period) IsZero() bool { return p.Start.IsZero() && p.End.IsZero() }
+
+// DateOf returns the calendar day of t, in t's location.
+func DateOf(t time.Time) Date { return Date{t.Year(), t.Month(), t.Day()} }

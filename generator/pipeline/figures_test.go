@@ -22,11 +22,50 @@ import (
 
 // exportedFigure is a figure as export/figures.json has it.
 type exportedFigure struct {
-	Name  string `json:"name"`
-	Label string `json:"label"`
-	Kind  string `json:"kind"`
-	Value any    `json:"value"`
-	Text  string `json:"text"`
+	Name         string `json:"name"`
+	Label        string `json:"label"`
+	Kind         string `json:"kind"`
+	Value        any    `json:"value"`
+	Text         string `json:"text"`
+	Previous     any    `json:"previous"`
+	PreviousText string `json:"previous_text"`
+	Change       any    `json:"change"`
+	ChangeText   string `json:"change_text"`
+}
+
+// exported is export/figures.json by name; a figure with the modifier
+// previous. or change. is the base figure's previous or change.
+type exported map[string]exportedFigure
+
+func (e exported) get(name string) (exportedFigure, bool) {
+	if base, ok := strings.CutPrefix(name, "previous."); ok {
+		f, ok := e[base]
+		return exportedFigure{Name: name, Value: f.Previous, Text: f.PreviousText}, ok && f.PreviousText != ""
+	}
+	if base, ok := strings.CutPrefix(name, "change."); ok {
+		f, ok := e[base]
+		return exportedFigure{Name: name, Value: f.Change, Text: f.ChangeText}, ok && f.ChangeText != ""
+	}
+	f, ok := e[name]
+	return f, ok
+}
+
+// readExport reads a section's export/figures.json.
+func readExport(t *testing.T, m *output.Memory, section string) exported {
+	t.Helper()
+	data, ok := m.File(section + "export/figures.json")
+	if !ok {
+		t.Fatalf("no %sexport/figures.json", section)
+	}
+	var export struct{ Figures []exportedFigure }
+	if err := json.Unmarshal(data, &export); err != nil {
+		t.Fatal(err)
+	}
+	figs := exported{}
+	for _, f := range export.Figures {
+		figs[f.Name] = f
+	}
+	return figs
 }
 
 // TestFiguresAgree builds the sample, and checks every figure the site's
@@ -62,7 +101,7 @@ func TestFiguresAgree(t *testing.T) {
 
 // buildAndCompare builds the project, checks what it shows against its
 // export/figures.json, and returns the export by name.
-func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure {
+func buildAndCompare(t *testing.T, fsys fstest.MapFS) exported {
 	t.Helper()
 	ch, err := Check(fsys, CheckOptions{Briefing: true})
 	if err != nil {
@@ -75,15 +114,7 @@ func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure 
 	if _, err := render(context.Background(), fsys, ch, &m, Options{Site: true, Briefing: true}); err != nil {
 		t.Fatal(err)
 	}
-	data, _ := m.File("export/figures.json")
-	var export struct{ Figures []exportedFigure }
-	if err := json.Unmarshal(data, &export); err != nil {
-		t.Fatal(err)
-	}
-	figs := map[string]exportedFigure{}
-	for _, f := range export.Figures {
-		figs[f.Name] = f
-	}
+	figs := readExport(t, &m, "")
 	compareSite(t, &m, figs)
 	pdf, _ := m.File(BriefingName)
 	compareBriefing(t, pdf, &m, fsys, figs)
@@ -92,20 +123,38 @@ func buildAndCompare(t *testing.T, fsys fstest.MapFS) map[string]exportedFigure 
 
 // shownFigure matches a figure the site shows: cited in narrative, or a
 // key figure.
-var shownFigure = regexp.MustCompile(`<span class="(fig|figure-value)" data-fig="([^"]+)"(?: data-format="([^"]+)")?>([^<]*)</span>`)
+// A figure of another campaign (on the list of campaigns) names the
+// section of the site it is of.
+var shownFigure = regexp.MustCompile(`<span class="(fig|figure-value)" data-fig="([^"]+)"(?: data-format="([^"]+)")?(?: data-campaign="([^"]*)")?>([^<]*)</span>`)
 
-func compareSite(t *testing.T, m *output.Memory, figs map[string]exportedFigure) {
+func compareSite(t *testing.T, m *output.Memory, current exported) {
 	t.Helper()
 	seen := map[string]int{}
+	sections := map[string]exported{"": current}
+	exportOf := func(section string) exported {
+		if sections[section] == nil {
+			sections[section] = readExport(t, m, section)
+		}
+		return sections[section]
+	}
 	for _, name := range m.Names() {
 		if !strings.HasSuffix(name, ".html") {
 			continue
 		}
 		page, _ := m.File(name)
+		section := ""
+		if rest, ok := strings.CutPrefix(name, "campaigns/"); ok && strings.Contains(rest, "/") {
+			id, _, _ := strings.Cut(rest, "/")
+			section = "campaigns/" + id + "/"
+		}
 		for _, sm := range shownFigure.FindAllStringSubmatch(string(page), -1) {
-			class, fig, format, text := sm[1], sm[2], sm[3], sm[4]
+			class, fig, format, campaign, text := sm[1], sm[2], sm[3], sm[4], sm[5]
 			seen[class]++
-			want, ok := figs[fig]
+			figs := exportOf(section)
+			if campaign != "" {
+				figs = exportOf(campaign)
+			}
+			want, ok := figs.get(fig)
 			if !ok {
 				t.Errorf("%s shows the figure %q, which export/figures.json does not have", name, fig)
 				continue
@@ -137,7 +186,7 @@ var cited = regexp.MustCompile(`([\p{Han}]{0,3})\{\{([a-z0-9.:-]+)\}\}([\p{Han}]
 // same narrative names each figure in full (group.dates on groups/1.md is
 // group.1.dates), in the same order. Each key figure's value must stand
 // under its label.
-func compareBriefing(t *testing.T, pdf []byte, m *output.Memory, fsys fstest.MapFS, figs map[string]exportedFigure) {
+func compareBriefing(t *testing.T, pdf []byte, m *output.Memory, fsys fstest.MapFS, figs exported) {
 	t.Helper()
 	text := squeeze(pdftotext(t, pdf))
 	n := 0
@@ -161,9 +210,10 @@ func compareBriefing(t *testing.T, pdf []byte, m *output.Memory, fsys fstest.Map
 		for i, sm := range refs {
 			before, written, after := sm[1], sm[2], sm[3]
 			_, format, _ := strings.Cut(written, ":")
-			want := figs[full[i]].Text
+			f, _ := figs.get(full[i])
+			want := f.Text
 			if format == "cn" {
-				want = i18n.ChineseNumber(int(figs[full[i]].Value.(float64)))
+				want = i18n.ChineseNumber(int(f.Value.(float64)))
 			}
 			if !strings.Contains(text, before+squeeze(want)+after) {
 				t.Errorf("the briefing does not print %q for {{%s}} in %s", before+want+after, written, name)

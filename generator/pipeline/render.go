@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path"
 	"runtime/debug"
 	"sync"
 
@@ -60,7 +61,8 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 	var err error
 	r.Site, err = site.Prepare(ctx, p, r.Report, site.Options{
 		Templates: templates(fsys), Markdown: r.md, Figures: r.figs, Briefing: r.briefingLink(),
-		Project: fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created,
+		Briefings: opts.Site && opts.Briefing,
+		Project:   fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created,
 		Stamp: opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: opts.ChangesSince,
 	})
 	return r, err
@@ -100,13 +102,20 @@ func (b *Built) render(ctx context.Context, out output.Writer, opts Options) err
 			siteErr = guard(func() (err error) { st, err = b.Site.Write(ctx, out); return err })
 		})
 	}
+	earlier := 0
 	if opts.Briefing {
 		wg.Go(func() {
-			pdfErr = guard(func() (err error) { pages, err = b.writeBriefing(ctx, out); return err })
+			pdfErr = guard(func() (err error) {
+				if pages, err = b.writeBriefing(ctx, out); err != nil || b.Site == nil {
+					return err
+				}
+				earlier, err = b.writeEarlierBriefings(ctx, out)
+				return err
+			})
 		})
 	}
 	wg.Wait()
-	b.Pages, b.Files, b.PDFPages = st.Pages, st.Files, pages
+	b.Pages, b.Files, b.PDFPages = st.Pages, st.Files+earlier, pages
 	if opts.Briefing {
 		b.Files++
 	}
@@ -114,6 +123,34 @@ func (b *Built) render(ctx context.Context, out output.Writer, opts Options) err
 		return err
 	}
 	return ctx.Err()
+}
+
+// writeEarlierBriefings writes the briefing of every campaign but the
+// current one into its section of the site, campaigns/<id>/briefing.pdf,
+// each judged on its own as_of date, and returns how many it wrote.
+func (r *Rendering) writeEarlierBriefings(ctx context.Context, out output.Writer) (int, error) {
+	p, n := r.ch.Project, 0
+	for _, c := range p.Campaigns {
+		if c == r.Campaign {
+			continue
+		}
+		rep := report.New(c, p.Config.Lang())
+		f, err := out.Create(path.Join(site.CampaignsDir, c.ID, BriefingName))
+		if err != nil {
+			return n, err
+		}
+		_, err = pdf.Write(ctx, f, p, rep, pdf.Options{
+			Fonts: r.ch.Fonts, Markdown: r.md, Figures: figures.New(rep), Created: rep.AsOf.Time(), Project: r.fsys,
+		})
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // writeBriefing writes the briefing into out, and returns its pages.

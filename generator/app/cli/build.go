@@ -19,18 +19,20 @@ import (
 func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--changes-since REV] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
-			"briefing of its current campaign into public/ (or -o). The new output replaces\n"+
-			"the old one in one step: on any error, Ctrl-C or SIGTERM the previous output is\n"+
-			"left as it was. A build of a folder that another build is writing waits for it\n"+
-			"to finish. It lists the SHA-256 of every file it writes in SHA256SUMS, beside\n"+
-			"them.\n\n"+
+			"briefing of its current campaign into public/ (or -o), with every other campaign's\n"+
+			"pages and briefing under campaigns/<id>/, the comparisons across campaigns and the\n"+
+			"search. The new output replaces the old one in one step: on any error, Ctrl-C or\n"+
+			"SIGTERM the previous output is left as it was. A build of a folder that another\n"+
+			"build is writing waits for it to finish. It lists the SHA-256 of every file it\n"+
+			"writes in SHA256SUMS, beside them. --as-of judges the current campaign on another\n"+
+			"date, each problem with the status its dates give it then.\n\n"+
 			"Build replaces only a new or empty folder or an earlier build's output. It\n"+
 			"refuses a file, a folder of other files (unless --force), a read-only folder,\n"+
 			"and, even with --force, the project folder, a folder holding it, and its\n"+
 			"inputs (ducha.yaml, data/, content/, templates/, fonts) or a folder inside them.")
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
 	force := fs.Bool("force", false, "replace the -o folder even when it holds files that ducha did not write")
-	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
+	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the current campaign's as_of")
 	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	since := fs.String("changes-since", "", "add a page and an annex of what changed since this git `revision` (or folder), e.g. the tag of the last briefing")

@@ -5,6 +5,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 
 	"github.com/ducha/ducha/generator/i18n"
@@ -18,6 +19,7 @@ type Kind string
 const (
 	Bar     Kind = "bar"     // bars per category, one bar per series, or stacked
 	Heatmap Kind = "heatmap" // a grid of Rows × Categories, coloured by value
+	Line    Kind = "line"    // a line per series across the categories: dates, campaigns
 )
 
 // Chart is one chart's description: what it shows, not how it is drawn.
@@ -49,14 +51,22 @@ type Chart struct {
 	TargetLabel string
 	// Note is a sentence shown under the chart (a source, a caveat).
 	Note string
+	// Small draws the chart small, one of many side by side: the trend
+	// of one province across campaigns.
+	Small bool
 }
 
-// Series is one named run of values, one per category.
+// Series is one named run of values, one per category. In a line chart a
+// value may be NaN: there is none (a province not visited that year),
+// and the line has a gap.
 type Series struct {
 	Name   string
 	Values []float64
 	Color  string   // #rrggbb for the whole series
 	Colors []string // #rrggbb per value; overrides Color where set
+	// Dashed draws a line chart's series dashed: a reference, such as
+	// what the deadlines allow, rather than a count.
+	Dashed bool
 }
 
 // ColorAt returns the colour of the i-th value of s.
@@ -88,10 +98,12 @@ func (c *Chart) Max() float64 {
 			if i >= len(s.Values) {
 				continue
 			}
-			if c.Stacked {
-				sum += s.Values[i]
-			} else {
-				m = max(m, s.Values[i])
+			switch v := s.Values[i]; {
+			case math.IsNaN(v):
+			case c.Stacked:
+				sum += v
+			default:
+				m = max(m, v)
 			}
 		}
 		m = max(m, sum)
@@ -119,6 +131,9 @@ type Table struct {
 // labels write it: with thousands separators, and a percent sign for a
 // chart of percentages.
 func (c *Chart) Format(v float64) string {
+	if math.IsNaN(v) {
+		return "—"
+	}
 	s := i18n.Number(v)
 	if c.Unit == "%" {
 		s += "%"

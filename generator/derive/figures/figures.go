@@ -37,6 +37,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"sync"
 
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
@@ -85,6 +86,11 @@ type Value struct {
 	// Indicator is the indicator of a figure in an indicator's scope,
 	// whose unit a Quantity is in.
 	Indicator *model.Indicator
+	// Better says which way the figure is good news: fewer problems,
+	// a higher share closed.
+	Better Direction
+	// Base is the kind of the figure a Change is of.
+	Base Kind
 }
 
 // Table holds every figure of a campaign, computed once from its report.
@@ -92,33 +98,38 @@ type Table struct {
 	r      *report.Report
 	values map[string]*Value
 	names  []string // in listing order
+
+	prev     *Table // the previous campaign's; see Previous
+	prevOnce sync.Once
+	modified sync.Map // name → *Value: figures with a modifier, made when asked for
 }
 
 // New computes every figure of the campaign of r.
 func New(r *report.Report) *Table {
 	t := &Table{r: r, values: map[string]*Value{}}
 	ms := measures()
-	t.add(ms, Scope{}, &stats{r: r, counts: &r.Figures.Counts, visits: &r.Figures.VisitCounts})
+	t.add(ms, Scope{}, &stats{r: r, scope: Scope{}, counts: &r.Figures.Counts, visits: &r.Figures.VisitCounts})
 	byProvince := map[string]*report.ProvinceStats{}
 	for _, ps := range r.Provinces {
 		byProvince[ps.Province.ID] = ps
 	}
 	for _, pr := range r.Campaign.Project.Provinces {
-		s := &stats{r: r, counts: &report.Counts{}, visits: &report.VisitCounts{}}
+		s := &stats{r: r, scope: Scope{Province, pr.ID}, counts: &report.Counts{}, visits: &report.VisitCounts{}}
 		if ps := byProvince[pr.ID]; ps != nil {
 			s.counts, s.visits = &ps.Counts, &ps.VisitCounts
 		}
 		t.add(ms, Scope{Province, pr.ID}, s)
 	}
 	for _, is := range r.Items {
-		t.add(ms, Scope{Item, is.Item.ID}, &stats{r: r, counts: &is.Counts})
+		t.add(ms, Scope{Item, is.Item.ID}, &stats{r: r, scope: Scope{Item, is.Item.ID}, counts: &is.Counts})
 	}
 	for _, gs := range r.Groups {
-		t.add(ms, Scope{Group, strconv.Itoa(gs.Group.No)}, &stats{r: r, counts: &gs.Counts, visits: &gs.VisitCounts, group: gs.Group})
+		sc := Scope{Group, strconv.Itoa(gs.Group.No)}
+		t.add(ms, sc, &stats{r: r, scope: sc, counts: &gs.Counts, visits: &gs.VisitCounts, group: gs.Group})
 	}
 	for _, it := range r.Campaign.Items {
 		for _, ind := range it.Indicators {
-			t.add(ms, Scope{Indicator, ind.ID}, &stats{r: r, ind: ind})
+			t.add(ms, Scope{Indicator, ind.ID}, &stats{r: r, scope: Scope{Indicator, ind.ID}, ind: ind})
 		}
 	}
 	return t
@@ -129,7 +140,10 @@ func (t *Table) add(ms []*measure, sc Scope, s *stats) {
 		if !m.in.has(sc.Kind) || m.target && s.ind.Target == nil {
 			continue
 		}
-		v := &Value{Name: sc.prefix() + m.name, Label: m.label(t.r.Lang), Kind: m.kind, Indicator: s.ind}
+		v := &Value{Name: sc.prefix() + m.name, Label: m.label(t.r.Lang), Kind: m.kind, Indicator: s.ind, Better: m.better}
+		if m.kind == Quantity {
+			v.Better = indicatorDirection(s.ind)
+		}
 		switch m.kind {
 		case Date:
 			v.Date = m.date(s)
@@ -147,6 +161,10 @@ func (t *Table) add(ms []*measure, sc Scope, s *stats) {
 // format writes a figure's value as every output shows it.
 func format(lang model.Lang, v *Value) string {
 	switch v.Kind {
+	case Change:
+		return changeText(lang, v)
+	case ChangeRate:
+		return rateText(v.Number)
 	case Percent:
 		return i18n.Percent(v.Number)
 	case Date:
@@ -164,13 +182,19 @@ func format(lang model.Lang, v *Value) string {
 	return i18n.Int(int(v.Number))
 }
 
-// Get returns the figure with the full name, or nil.
-func (t *Table) Get(name string) *Value { return t.values[name] }
+// Get returns the figure with the full name, or nil. A name with a
+// modifier (previous.problems) is computed when first asked for.
+func (t *Table) Get(name string) *Value {
+	if v := t.values[name]; v != nil {
+		return v
+	}
+	return t.withModifier(name)
+}
 
 // Text returns the formatted value of the figure with the full name, or
 // "" when there is none.
 func (t *Table) Text(name string) string {
-	if v := t.values[name]; v != nil {
+	if v := t.Get(name); v != nil {
 		return v.Text
 	}
 	return ""
@@ -198,7 +222,7 @@ func (t *Table) Lookup(name string, here Scope) (*Value, string, error) {
 	if err != nil {
 		return nil, "", err
 	}
-	v := t.values[full]
+	v := t.Get(full)
 	if v == nil {
 		return nil, "", fmt.Errorf("no figure %q", full)
 	}
@@ -229,3 +253,6 @@ func (r *Resolver) Figure(name string) (full, text string, ok bool) {
 
 // Names returns the full names of every figure, sorted.
 func (t *Table) Names() []string { return slices.Sorted(maps.Keys(t.values)) }
+
+// Report returns the report the figures were computed from.
+func (t *Table) Report() *report.Report { return t.r }

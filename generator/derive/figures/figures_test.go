@@ -60,6 +60,23 @@ func TestLookup(t *testing.T) {
 		{name: "item.wages.problems", here: campaign, full: "item.wages.problems", text: "13"},
 		{name: "indicator.contract-rate.target", here: campaign, full: "indicator.contract-rate.target", text: "90%"},
 		{name: "province.tj.problems", here: campaign, full: "province.tj.problems", text: "0"}, // not visited
+		{name: "previous.problems", here: campaign, full: "previous.problems", text: "15"},
+		{name: "previous.problems:cn", here: campaign, full: "previous.problems", text: "十五"},
+		{name: "change.problems", here: campaign, full: "change.problems", text: "+29"},
+		{name: "change-rate.problems", here: campaign, full: "change-rate.problems", text: "+193.3%"},
+		{name: "previous.closed-rate", here: campaign, full: "previous.closed-rate", text: "26.7%"},
+		{name: "change.closed-rate", here: campaign, full: "change.closed-rate", text: "-15.3个百分点"},
+		{name: "change.province.sc.problems", here: campaign, full: "change.province.sc.problems", text: "-3"},
+		{name: "change-rate.province.zj.problems", here: zj, full: "change-rate.province.zj.problems", text: "+75%"},
+		{name: "change.province.problems", here: zj, full: "change.province.zj.problems", text: "+3"},
+		{name: "previous.period", here: campaign, full: "previous.period", text: "2014年11月10日至12月10日"},
+		{name: "change.indicator.contract-rate.min", here: campaign, full: "change.indicator.contract-rate.min", text: "+2.3个百分点"},
+		{name: "change.indicator.contract-rate.target", here: campaign, full: "change.indicator.contract-rate.target", text: "+5个百分点"},
+		{name: "repeats", here: campaign, full: "repeats", text: "7"},
+		{name: "province.hn.repeats", here: campaign, full: "province.hn.repeats", text: "3"},
+		{name: "carried-over", here: campaign, full: "carried-over", text: "6"},
+		{name: "carried-over.overdue", here: campaign, full: "carried-over.overdue", text: "5"},
+		{name: "province.sc.carried-over", here: campaign, full: "province.sc.carried-over", text: "1"},
 
 		{name: "problem", here: campaign, err: `unknown figure "problem"; did you mean "problems"?`},
 		{name: "province.problems", here: campaign, err: "this page is not about a province; name one, e.g. province.<id>.problems"},
@@ -74,6 +91,12 @@ func TestLookup(t *testing.T) {
 		{name: "as-of:cn", here: campaign, err: "is not a count"},
 		{name: "problems:xx", here: campaign, err: `unknown format "xx"`},
 		{name: "province", here: zj, err: "names no figure"},
+		{name: "change-rate.closed-rate", here: campaign, err: "a share changes in percentage points: cite change.closed-rate"},
+		{name: "change.as-of", here: campaign, err: "a date has no change"},
+		{name: "change-rate.indicator.contract-rate.min", here: campaign, err: "cite change.indicator.contract-rate.min"},
+		{name: "change.problems:cn", here: campaign, err: "change.problems is not a count"},
+		{name: "previous.group.9.visits", here: campaign, err: `no group "9"`},
+		{name: "group.carried-over", here: group1, err: `unknown figure "carried-over"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			checkErr := names.Check(tc.name, tc.here)
@@ -94,6 +117,21 @@ func TestLookup(t *testing.T) {
 				t.Errorf("got %s = %q, want %s = %q", v.Name, text, tc.full, tc.text)
 			}
 		})
+	}
+}
+
+// TestFirstCampaign: the first campaign of a project has nothing before
+// it to compare with.
+func TestFirstCampaign(t *testing.T) {
+	c, _ := sample(t, fixture.Sample(t))
+	first := c.Project.Campaign("2014")
+	err := figures.NamesOf(first).Check("change.problems", figures.Scope{})
+	if err == nil || !strings.Contains(err.Error(), "campaign 2014 is the first of the project") {
+		t.Errorf("change.problems on the first campaign: %v", err)
+	}
+	table := figures.New(report.New(first, model.ZH))
+	if v := table.Get("previous.problems"); v != nil || table.Previous() != nil {
+		t.Errorf("the first campaign has a previous.problems: %v", v)
 	}
 }
 
@@ -219,5 +257,54 @@ func TestDocumented(t *testing.T) {
 	}
 	for name := range documented {
 		t.Errorf("docs/data-format.md documents a figure %s that does not exist", name)
+	}
+	// The modifiers, and which way each figure is good news.
+	mods := map[string]bool{}
+	for _, m := range regexp.MustCompile("(?m)^\\| `([a-z-]+)\\.` \\|").FindAllStringSubmatch(section, -1) {
+		mods[m[1]] = true
+	}
+	for _, m := range figures.Modifiers() {
+		if !mods[string(m)] {
+			t.Errorf("modifier %s. is not documented in docs/data-format.md (## Figures)", m)
+		}
+		delete(mods, string(m))
+	}
+	for m := range mods {
+		t.Errorf("docs/data-format.md documents a modifier %s. that does not exist", m)
+	}
+	para := section[strings.Index(section, "**Which way is good news.**"):]
+	para = para[:strings.Index(para, "\n\n")]
+	fewer, more, _ := strings.Cut(para[:strings.Index(para, "An indicator's `min`")], "More is good news")
+	name := regexp.MustCompile("`([a-z.-]+)`")
+	for _, m := range figures.Measures() {
+		if m.Kind == figures.Quantity {
+			continue // an indicator's own direction
+		}
+		inFewer := name.MatchString(fewer) && strings.Contains(fewer, "`"+m.Name+"`")
+		inMore := strings.Contains(more, "`"+m.Name+"`")
+		if inFewer != (m.Better == figures.LowerBetter) || inMore != (m.Better == figures.HigherBetter) {
+			t.Errorf("docs/data-format.md (Which way is good news) is wrong about %s: better is %q", m.Name, m.Better)
+		}
+	}
+}
+
+// TestTrend: how a figure moved is said with an arrow, words and numbers,
+// and whether it is good news.
+func TestTrend(t *testing.T) {
+	_, table := sample(t, fixture.Sample(t))
+	prev := table.Previous()
+	for _, tc := range []struct{ name, want string }{
+		{"problems", "▲ 增加 29（+193.3%），变差"},
+		{"closed-rate", "▼ 下降 15.3个百分点，变差"},
+		{"province.sc.problems", "▼ 减少 3（-100%），好转"},
+		{"visits", "▲ 增加 28（+186.7%）"},
+		{"groups", "▲ 增加 2（+50%）"},
+		{"items", "— 持平"},
+		{"indicator.arrears-cases.max", "▲ 上升 78 件（+5.8%），变差"},
+	} {
+		got := figures.TrendOf(model.ZH, prev.Get(tc.name), table.Get(tc.name)).Text(model.ZH)
+		if got != tc.want {
+			t.Errorf("%s: %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

@@ -19,6 +19,12 @@ const (
 	Period               // two dates: 2015年11月15日至12月15日
 	Number               // a plain whole number, without separators: an edition
 	Quantity             // a number in an indicator's unit: 86.5%, 1,200 万元
+	// Change is a figure minus its value in the previous campaign, signed
+	// and written like the figure: +3, -2, +4.5个百分点 (see Modifiers).
+	Change
+	// ChangeRate is that change as a share of the previous value, in
+	// percent, signed: +42.9%; — when the previous value is 0.
+	ChangeRate
 )
 
 // ScopeKind says what a figure counts over: the whole campaign, or one
@@ -61,6 +67,7 @@ func (s scopes) has(k ScopeKind) bool { return s&(1<<k) != 0 }
 // where visits are not counted (a key item).
 type stats struct {
 	r      *report.Report
+	scope  Scope
 	counts *report.Counts
 	visits *report.VisitCounts
 	group  *model.Group     // in a group's scope
@@ -80,6 +87,9 @@ type measure struct {
 	// target is set for an indicator's figures that need it to have a
 	// target: no such figure exists for one that has none.
 	target bool
+	// better says which way the figure is good news, for the views
+	// across campaigns; an indicator's quantities take their indicator's.
+	better Direction
 }
 
 // measures lists every measure, in the order ducha help figures and the
@@ -128,7 +138,12 @@ func measures() []*measure {
 		ms = append(ms, enumCount("visits", st, onSite, func(s *stats) float64 { return float64(s.visits.BySite[st]) }))
 	}
 	ms = append(ms, campaignMeasures(word, count)...)
-	return append(ms, indicatorMeasures(word, count)...)
+	ms = append(ms, historyMeasures(count)...)
+	ms = append(ms, indicatorMeasures(word, count)...)
+	for _, m := range ms {
+		m.better = betterOf[m.name]
+	}
+	return ms
 }
 
 // indicatorMeasures are the figures of an indicator across the provinces
@@ -234,13 +249,14 @@ type Measure struct {
 	Name   string      // problems.closed
 	Kind   Kind        //
 	Scopes []ScopeKind // where it is counted
+	Better Direction   // which way is good news; an indicator's own for its quantities
 }
 
 // Measures lists every kind of figure, in listing order.
 func Measures() []Measure {
 	var out []Measure
 	for _, m := range measures() {
-		d := Measure{Name: m.name, Kind: m.kind}
+		d := Measure{Name: m.name, Kind: m.kind, Better: m.better}
 		for k := Campaign; k <= Indicator; k++ {
 			if m.in.has(k) {
 				d.Scopes = append(d.Scopes, k)

@@ -18,6 +18,7 @@ const FormatChinese = "cn"
 // ref is a figure's name as written, parsed: a measure, a scope and a
 // format.
 type ref struct {
+	mod     Modifier // "" for the figure itself
 	kind    ScopeKind
 	id      string // the province, item or group; "" for the page's own
 	own     bool   // the prefix alone: the page's own province, item or group
@@ -30,6 +31,9 @@ func parse(written string) (ref, error) {
 	name, format, _ := strings.Cut(written, ":")
 	name, format = strings.TrimSpace(name), strings.TrimSpace(format)
 	r := ref{format: format}
+	if m, rest, ok := strings.Cut(name, "."); ok && modifierNamed(m) {
+		r.mod, name = Modifier(m), rest
+	}
 	first, rest, dotted := strings.Cut(name, ".")
 	r.kind = scopeKind(first)
 	mname := name
@@ -54,6 +58,9 @@ func parse(written string) (ref, error) {
 	if !r.measure.in.has(r.kind) {
 		return r, fmt.Errorf("%s is not counted for a %s; %s", r.measure.name, scopeNoun(r.kind), didYouMean(mname, r.kind))
 	}
+	if err := r.checkModifier(); err != nil {
+		return r, err
+	}
 	return r, r.checkFormat()
 }
 
@@ -62,16 +69,34 @@ func (r ref) checkFormat() error {
 	case "":
 		return nil
 	case FormatChinese:
-		if r.measure.kind == Count || r.measure.kind == Number {
-			return nil
+		if r.mod == Previous || r.mod == "" {
+			if r.measure.kind == Count || r.measure.kind == Number {
+				return nil
+			}
 		}
-		return fmt.Errorf("the format %q writes a whole number in Chinese numerals; %s is not a count", r.format, r.measure.name)
+		return fmt.Errorf("the format %q writes a whole number in Chinese numerals; %s is not a count", r.format, r.written())
 	}
 	return fmt.Errorf("unknown format %q after the colon; the one format is %q (Chinese numerals: {{items:cn}} writes 八)", r.format, FormatChinese)
 }
 
+// written is the name of the figure of r without its scope's ID.
+func (r ref) written() string {
+	if r.mod != "" {
+		return string(r.mod) + "." + r.measure.name
+	}
+	return r.measure.name
+}
+
 // bind returns the full name of the figure r on a page in the scope here.
 func (r ref) bind(here Scope) (string, error) {
+	full, err := r.bindBase(here)
+	if err != nil || r.mod == "" {
+		return full, err
+	}
+	return string(r.mod) + "." + full, nil
+}
+
+func (r ref) bindBase(here Scope) (string, error) {
 	if !r.own {
 		if r.kind == Campaign {
 			return r.measure.name, nil
@@ -155,8 +180,16 @@ func (n Names) Check(name string, here Scope) error {
 	if err != nil {
 		return err
 	}
-	if _, err := r.bind(here); err != nil || r.own || r.kind == Campaign {
+	if _, err := r.bind(here); err != nil {
 		return err
+	}
+	if r.mod != "" {
+		if err := n.checkPrevious(r, here); err != nil {
+			return err
+		}
+	}
+	if r.own || r.kind == Campaign {
+		return nil
 	}
 	return n.checkID(r)
 }

@@ -13,6 +13,8 @@ import (
 
 // Report is the derived view of one campaign.
 type Report struct {
+	// Campaign is the campaign as it stood on AsOf: each problem with the
+	// status its rectification had then (model.Campaign.At).
 	Campaign *model.Campaign
 	Lang     model.Lang
 	AsOf     model.Date // the date overdue is judged against
@@ -33,6 +35,10 @@ type Report struct {
 	Items     []*ItemStats     // one per key item, in order
 	Groups    []*GroupStats    // one per group, in order
 	Visits    []*model.Visit   // every visit, by province then date
+
+	// Carried lists the problems of earlier campaigns that are not closed
+	// on AsOf (carried over), in tracker order: overdue first.
+	Carried []*Carried
 }
 
 // Figures are the key numbers of a campaign.
@@ -60,6 +66,9 @@ type Counts struct {
 	// OverdueByStatus splits Overdue by status: not started or in
 	// progress.
 	OverdueByStatus map[model.Status]int
+	// Repeats counts the problems that repeat a finding of an earlier
+	// campaign (屡查屡犯).
+	Repeats int
 }
 
 func newCounts() Counts {
@@ -107,6 +116,9 @@ func (c *Counts) add(f *model.Finding, asOf model.Date) {
 	}
 	c.Problems++
 	c.BySeverity[f.Severity]++
+	if f.Repeated != nil {
+		c.Repeats++
+	}
 	if f.Rect != nil {
 		c.ByStatus[f.Rect.Status]++
 	}
@@ -146,9 +158,11 @@ type GroupStats struct {
 func New(c *model.Campaign, lang model.Lang) *Report { return NewAsOf(c, lang, c.AsOf) }
 
 // NewAsOf derives the report of campaign c in language lang, judging
-// rectification as of the date asOf.
+// rectification as of the date asOf: each problem has the status its
+// dates give it on that date.
 func NewAsOf(c *model.Campaign, lang model.Lang, asOf model.Date) *Report {
-	r := &Report{Campaign: c, Lang: lang, AsOf: asOf}
+	r := &Report{Campaign: c.At(asOf), Lang: lang, AsOf: asOf}
+	c = r.Campaign
 	r.Findings = c.Findings()
 	for _, f := range r.Findings {
 		if f.IsProblem() {
@@ -160,6 +174,7 @@ func NewAsOf(c *model.Campaign, lang model.Lang, asOf model.Date) *Report {
 	r.tracker()
 	r.stats()
 	r.figures()
+	r.carried()
 	return r
 }
 

@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -112,7 +113,9 @@ func TestTracker(t *testing.T) {
 	}
 }
 
-// TestAsOf judges overdue as of the date given, not the campaign's.
+// TestAsOf judges overdue as of the date given, not the campaign's, and
+// each problem by the status its dates give it then: zj-06, closed on
+// 2016-02-01 with no other date, was not started before then.
 func TestAsOf(t *testing.T) {
 	c := campaign(t)
 	for _, tc := range []struct {
@@ -120,7 +123,7 @@ func TestAsOf(t *testing.T) {
 		overdue string
 	}{
 		{model.Date{Year: 2016, Month: 1, Day: 1}, ""},
-		{model.Date{Year: 2016, Month: 1, Day: 11}, "zj-01"},
+		{model.Date{Year: 2016, Month: 1, Day: 11}, "zj-06 zj-01"},
 		{model.Date{Year: 2016, Month: 4, Day: 1}, "zj-01 zj-02 zj-03"},
 		{model.Date{Year: 2017, Month: 1, Day: 1}, "zj-01 zj-02 zj-03 zj-04"},
 	} {
@@ -177,5 +180,72 @@ func TestScopes(t *testing.T) {
 	wages := r.Items[slices.IndexFunc(r.Items, func(is *report.ItemStats) bool { return is.Item.ID == "wages" })]
 	if got := wages.ByProvince["zj"]; got != 4 {
 		t.Errorf("wages: %d problems in zj, want 4", got)
+	}
+}
+
+// The campaign before: 2014, with Zhejiang's problems in every state on
+// the 2015 campaign's as_of date (2016-03-31).
+var earlier = map[string]string{
+	"data/2014/campaign.yaml": `title: 第七次
+edition: 7
+basis: 意见
+organiser: 领导小组
+period: {start: 2014-11-10, end: 2014-12-10}
+as_of: 2015-03-31
+members: [ndrc, mohrss, mof]
+`,
+	"data/2014/items.yaml":     "- {id: wages, name: 维护农民工劳动保障权益}\n- {id: training, name: 加强农民工职业技能培训}\n",
+	"data/2014/groups.yaml":    "- {no: 1, lead: ndrc, provinces: [zj]}\n",
+	"data/2014/self-exam.yaml": "bj: {submitted: false}\nzj: {submitted: false}\ngz: {submitted: false}\n",
+	"data/2014/provinces/zj.yaml": `visits:
+  - {id: v1, date: 2014-11-20, place: 甲, site: construction}
+findings:
+  - {id: zj-01, item: wages, kind: problem, severity: high, title: 一年后仍未整改, visits: [v1],
+     rectification: {responsible: 甲, deadline: 2015-02-28, status: in-progress, started: 2015-01-10}}
+  - {id: zj-02, item: wages, kind: problem, severity: low, title: 后来销号, visits: [v1],
+     rectification: {responsible: 甲, deadline: 2015-02-28, status: closed, started: 2015-01-10, done: 2015-03-20, closed: 2015-06-30}}
+  - {id: zj-03, item: training, kind: problem, severity: medium, title: 已完成待核验, visits: [v1],
+     rectification: {responsible: 甲, deadline: 2015-06-30, status: done, done: 2015-05-01}}
+`,
+}
+
+// TestCarried: the problems of an earlier campaign not closed on the
+// report's date are carried over, with their age, overdue first; the
+// earlier campaign's own report judges them on its own as_of date.
+func TestCarried(t *testing.T) {
+	fsys := fixture.Minimal(t)
+	fsys["data/2015/provinces/zj.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(zj, "title: 逾期,", "title: 逾期, repeats: 2014/zj-01,", 1))}
+	for name, data := range earlier {
+		fsys[name] = &fstest.MapFile{Data: []byte(data)}
+	}
+	p, diags, err := load.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	validate.Project(p, diags)
+	if diags.HasErrors(false) {
+		t.Fatal(diags.Err())
+	}
+	r := report.New(p.Current(), model.ZH)
+	var got []string
+	for _, x := range r.Carried {
+		got = append(got, fmt.Sprintf("%s/%s %s age %d overdue %d", x.Campaign.ID, x.Finding.ID, x.Status, x.Age, x.DaysOverdue))
+	}
+	want := []string{"2014/zj-01 in-progress age 497 overdue 397", "2014/zj-03 done age 497 overdue 0"}
+	if !slices.Equal(got, want) {
+		t.Errorf("carried over:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if f := r.Campaign.Finding("zj-02"); f.Repeated != p.Campaign("2014").Finding("zj-01") || r.Figures.Repeats != 1 {
+		t.Errorf("zj-02 repeats %v; %d repeats counted, want 1", f.Repeated, r.Figures.Repeats)
+	}
+	old := report.New(p.Campaign("2014"), model.ZH)
+	if got := old.Campaign.Finding("zj-02").Rect.Status; got != model.Done {
+		t.Errorf("2014's zj-02 on its own as_of (2015-03-31) is %s, want done (closed only on 2015-06-30)", got)
+	}
+	if got := p.Campaign("2014").Finding("zj-02").Rect.Status; got != model.Closed {
+		t.Errorf("the 2014 report changed the model: zj-02 is %s", got)
+	}
+	if n := old.Figures.ByStatus[model.Done]; n != 1 || len(old.Carried) != 0 {
+		t.Errorf("2014 on its own as_of: %d done, %d carried; want 1 and 0", n, len(old.Carried))
 	}
 }

@@ -100,12 +100,15 @@ var keys = map[string]words{
 	"Finding.title":         {"一句话标题", "One line"},
 	"Finding.detail":        {"具体情况（Markdown）", "The facts (Markdown)"},
 	"Finding.visits":        {"依据的走访点位 ID", "The visits it rests on"},
+	"Finding.repeats":       {"重复发现的以往督查问题，写作 <督查ID>/<问题ID>，如 2014/zj-03（屡查屡犯）", "The earlier campaign's problem it repeats, written <campaign>/<finding>, e.g. 2014/zj-03"},
 	"Finding.date":          {"发现日期；默认为最早的依据点位日期", "When it was found; default: the earliest evidence visit"},
 	"Finding.rectification": {"整改：问题必填，好做法不填", "Rectification: required for problems, not for practices"},
 
 	"Rectification.responsible": {"整改责任单位", "The body that must fix it"},
 	"Rectification.deadline":    {"整改时限，不早于发现日期", "The deadline, not before the finding's date"},
 	"Rectification.status":      {"整改状态：not-started 未启动、in-progress 整改中、done 已完成、closed 已销号", "Status: not-started, in-progress, done (awaiting verification), closed"},
+	"Rectification.started":     {"开始整改的日期：状态为 in-progress 或之后时可填", "The date work began: for status in-progress or later"},
+	"Rectification.done":        {"报告完成的日期：状态为 done 或 closed 时可填", "The date it was reported done: for status done or closed"},
 	"Rectification.closed":      {"销号日期：状态为 closed 时必填，其他状态不填", "The date it was closed: required with status closed, and only then"},
 	"Rectification.notes":       {"整改进展（Markdown）", "Progress (Markdown)"},
 

@@ -119,7 +119,8 @@ func cloneInspection(in *model.Inspection) *model.Inspection {
 	out.Findings = make([]*model.Finding, len(in.Findings))
 	for i, f := range in.Findings {
 		c := *f
-		c.Item, c.Visits, c.Province, c.Group = nil, nil, nil, nil
+		c.Item, c.Visits, c.Province, c.Group, c.Campaign = nil, nil, nil, nil, nil
+		c.Repeated, c.RepeatedBy = nil, nil
 		if f.Rect != nil {
 			r := *f.Rect
 			c.Rect = &r

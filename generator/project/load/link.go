@@ -3,6 +3,7 @@ package load
 import (
 	"cmp"
 	"slices"
+	"strings"
 
 	"github.com/ducha/ducha/generator/model"
 )
@@ -15,6 +16,26 @@ func link(p *model.Project) {
 	sortCampaigns(p.Campaigns)
 	for _, c := range p.Campaigns {
 		linkCampaign(p, c)
+	}
+	linkRepeats(p)
+}
+
+// linkRepeats resolves the findings that problems repeat (repeats:
+// 2014/zj-03), when they name a finding of an earlier campaign.
+func linkRepeats(p *model.Project) {
+	for i, c := range p.Campaigns {
+		for _, f := range c.Findings() {
+			if f.Repeats == "" {
+				continue
+			}
+			cid, fid, _ := strings.Cut(f.Repeats, "/")
+			for _, e := range p.Campaigns[:i] {
+				if g := e.Finding(fid); e.ID == cid && g != nil {
+					f.Repeated = g
+					g.RepeatedBy = append(g.RepeatedBy, f)
+				}
+			}
+		}
 	}
 }
 
@@ -73,6 +94,7 @@ func linkInspection(p *model.Project, c *model.Campaign, in *model.Inspection) {
 	}
 	for _, f := range in.Findings {
 		f.Item = c.Item(f.ItemID)
+		f.Campaign = c
 		f.Province = in.Province
 		f.Group = in.Group
 		f.Visits = resolve(f.VisitIDs, in.Visit)

@@ -133,17 +133,58 @@ func (v *validator) rectification(c *model.Campaign, f *model.Finding) {
 	if !r.Deadline.IsZero() && !f.Date.IsZero() && r.Deadline.Before(f.Date) {
 		v.errorf(src.At("deadline"), "deadline %s is before the finding was made (%s); check the date", r.Deadline, f.Date)
 	}
-	switch {
-	case r.Status == model.Closed && r.Closed.IsZero() && src.Has("status"):
+	if r.Status == model.Closed && r.Closed.IsZero() && src.Has("status") {
 		v.errorf(src.At("status"), "status is closed but there is no closing date; add closed: YYYY-MM-DD")
-	case r.Status != model.Closed && r.Status != "" && !r.Closed.IsZero():
-		v.errorf(src.At("closed"), "a closing date is given but the status is %s; set status: closed, or remove the date", r.Status)
-	case r.Closed.IsZero():
-	case !f.Date.IsZero() && r.Closed.Before(f.Date):
-		v.errorf(src.At("closed"), "closed %s is before the finding was made (%s); check the date", r.Closed, f.Date)
-	case !c.AsOf.IsZero() && r.Closed.After(c.AsOf) && c.AsOfFlag:
-		v.errorf(src.At("closed"), "closed %s is after the date given by --as-of (%s); a report cannot know the future: give a later --as-of", r.Closed, c.AsOf)
-	case !c.AsOf.IsZero() && r.Closed.After(c.AsOf):
-		v.errorf(src.At("closed"), "closed %s is after the report's as_of date (%s); a report cannot know the future", r.Closed, c.AsOf)
+	}
+	var prev model.Status // the last status with a date, for their order
+	for _, st := range []model.Status{model.InProgress, model.Done, model.Closed} {
+		d := r.DateOf(st)
+		if d.IsZero() {
+			continue
+		}
+		key := st.DateKey()
+		switch pos := src.At(key); {
+		case r.Status != "" && r.Status.Stage() < st.Stage():
+			v.errorf(pos, "%s", statusDateMismatch(st, r.Status))
+		case !f.Date.IsZero() && d.Before(f.Date):
+			v.errorf(pos, "%s %s is before the finding was made (%s); check the date", key, d, f.Date)
+		case prev != "" && d.Before(r.DateOf(prev)):
+			v.errorf(pos, "%s %s is before %s (%s): a problem is started, then done, then closed; check the dates", key, d, prev.DateKey(), r.DateOf(prev))
+		default:
+			v.notAfterLatest(c, d, pos, key)
+		}
+		prev = st
+	}
+}
+
+// statusDateMismatch says what to do about the date of reaching st on a
+// rectification whose status is the earlier status.
+func statusDateMismatch(st, status model.Status) string {
+	switch st {
+	case model.InProgress:
+		return "a start date is given but the status is " + string(status) + "; set status: in-progress (or where the work now stands), or remove the date"
+	case model.Done:
+		return "a completion date is given but the status is " + string(status) + "; set status: done (or closed, once verified), or remove the date"
+	}
+	if status == model.Done {
+		return "a closing date is given but the status is done; a problem reported done and awaiting verification takes its date as done: YYYY-MM-DD; set status: closed once it is verified"
+	}
+	return "a closing date is given but the status is " + string(status) + "; set status: closed, or remove the date"
+}
+
+// notAfterLatest reports a date of rectification later than the as_of
+// date of the project's latest campaign: no report knows the future. A
+// problem of an earlier campaign is followed until it is closed, so its
+// dates may pass its own campaign's as_of.
+func (v *validator) notAfterLatest(c *model.Campaign, d model.Date, pos model.Pos, key string) {
+	latest := v.p.LatestAsOf()
+	switch {
+	case latest == nil || !d.After(latest.AsOf):
+	case latest.ID == c.ID && c.AsOfFlag:
+		v.errorf(pos, "%s %s is after the date given by --as-of (%s); a report cannot know the future: give a later --as-of", key, d, c.AsOf)
+	case latest.ID == c.ID:
+		v.errorf(pos, "%s %s is after the report's as_of date (%s); a report cannot know the future", key, d, c.AsOf)
+	default:
+		v.errorf(pos, "%s %s is after the as_of date of the latest campaign, %s (%s); a report cannot know the future", key, d, latest.ID, latest.AsOf)
 	}
 }

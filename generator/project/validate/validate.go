@@ -30,6 +30,7 @@ func Project(p *model.Project, diags *diag.List) {
 	for _, c := range p.Campaigns {
 		v.campaign(c)
 	}
+	v.history()
 }
 
 type validator struct {

@@ -62,6 +62,8 @@ func New(c *chart.Chart) (*Chart, error) {
 		obj = heatmap(c, init)
 	case chart.Bar:
 		obj = bar(c, init)
+	case chart.Line:
+		obj = line(c, init)
 	default:
 		return nil, fmt.Errorf("echarts: chart %s: unknown kind %q", c.ID, c.Kind)
 	}
@@ -89,6 +91,8 @@ func Marshal(v any) ([]byte, error) {
 // for more rows of a heatmap or of horizontal bars.
 func Height(c *chart.Chart) int {
 	switch {
+	case c.Kind == chart.Line && c.Small:
+		return 200
 	case c.Kind == chart.Heatmap:
 		return max(220, 36*len(c.Rows)+120)
 	case c.Horizontal:

@@ -61,7 +61,7 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 func (b *briefing) build(ctx context.Context) ([]*page, error) {
 	b.body = newFlow(bodyGeometry)
 	for _, section := range []func(){
-		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex, b.changesAnnex,
+		b.summary, b.scope, b.keyFigures, b.compared, b.indicators, b.groups, b.provinces, b.rectification, b.progress, b.annex, b.changesAnnex,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err

@@ -94,9 +94,10 @@ type chartView struct {
 
 // legendItem is a swatch and its name.
 type legendItem struct {
-	color rgb
-	name  string
-	line  bool // a reference line, not a swatch
+	color  rgb
+	name   string
+	line   bool // a reference line, not a swatch
+	dashed bool // a dashed line: the reference of a line chart
 }
 
 // legend returns the chart's legend: one entry per series when there are
@@ -110,7 +111,7 @@ func (cv *chartView) legend() *box {
 		return nil
 	case len(c.Series) > 1:
 		for _, s := range c.Series {
-			items = append(items, legendItem{color: hexColor(s.Color), name: s.Name})
+			items = append(items, legendItem{color: hexColor(s.Color), name: s.Name, line: c.Kind == chart.Line, dashed: s.Dashed})
 		}
 	case len(c.Series) == 1 && c.Target != nil:
 		items = append(items,
@@ -146,7 +147,9 @@ func (cv *chartView) legend() *box {
 			for _, pl := range row {
 				sx := off + pl.x
 				mid := y + rowH/2
-				if pl.item.line {
+				if pl.item.dashed {
+					p.dots(sx, mid, sx+9, mid, 1.2, pl.item.color)
+				} else if pl.item.line {
 					p.line(sx, mid, sx+9, mid, 1.2, pl.item.color)
 				} else {
 					p.fillRect(sx, mid-3.5, 8, 7, pl.item.color)
@@ -167,6 +170,9 @@ func (cv *chartView) plot(h float64) *box {
 	c := cv.c
 	if c.Kind == chart.Heatmap {
 		return cv.heatmap()
+	}
+	if c.Kind == chart.Line {
+		return cv.lines(h)
 	}
 	if c.Horizontal || cv.crowded() {
 		return cv.barsAcross()

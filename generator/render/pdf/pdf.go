@@ -21,6 +21,13 @@
 //     every province;
 //   - key figures and the main charts (chart.Main), drawn as vectors from
 //     the same descriptions the site draws;
+//   - compared with the previous campaign, when there is one (package
+//     compare, as the site's comparisons): the main figures of both side
+//     by side with the change as a number, a percentage, ▲/▼ and words,
+//     its verdict and the good direction; the problems found campaign by
+//     campaign (a line chart of every campaign up to this one); each
+//     province and key item; each indicator against each year's target;
+//     and the problems found again (屡查屡犯), by province;
 //   - indicators: one chart per indicator that any province reports
 //     (chart.Indicator), two abreast, with the target as a dotted line;
 //   - one section per group: lead unit, leader, members, provinces, dates,
@@ -36,6 +43,11 @@
 //     body, deadline, status, days overdue and progress notes; for a
 //     campaign of more than AnnexAutoLimit findings, the overdue problems
 //     only, with the number of the others and where the site lists them;
+//   - rectification over time, when the dates of rectification or earlier
+//     campaigns give something to show: the burn-down of open problems
+//     against their deadlines (chart.Burndown), and the problems of
+//     earlier campaigns not closed on the report's date, overdue first,
+//     with their age;
 //   - the annex: findings as a table, with their detail, evidence and
 //     rectification (see below);
 //   - with Options.Changes, a last annex: what changed since an earlier

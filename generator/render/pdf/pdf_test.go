@@ -313,8 +313,17 @@ func checkPageNumbers(t *testing.T, pgs []string, lang model.Lang) {
 // extraction may place it between the parts of a heading.
 func checkContents(t *testing.T, data []byte, pgs []string, n int, marking string) {
 	t.Helper()
-	layout := poppler(t, data, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", "2")
 	entry := regexp.MustCompile(`^\s*(\S.*?\S)\s+(\d+)\s*$`)
+	// The contents run from page 2 to the page before the first entry's.
+	last := 2
+	for _, line := range strings.Split(poppler(t, data, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", "2"), "\n") {
+		if m := entry.FindStringSubmatch(line); m != nil && !strings.Contains(line, "/") {
+			first, _ := strconv.Atoi(m[2])
+			last = max(2, first-1)
+			break
+		}
+	}
+	layout := poppler(t, data, "pdftotext", "-enc", "UTF-8", "-layout", "-f", "2", "-l", strconv.Itoa(last))
 	var titles []string
 	for _, line := range strings.Split(layout, "\n") {
 		m := entry.FindStringSubmatch(line)

@@ -32,6 +32,17 @@ var uiKeys = []string{
 	"fig.groups", "fig.provinces-visited", "fig.visits", "fig.people-met", "fig.problems", "fig.practices",
 	"fig.closed-rate", "fig.overdue", "fig.tile.groups", "fig.tile.provinces", "fig.tile.visits", "fig.tile.people",
 	"fig.tile.problems", "fig.tile.practices", "fig.tile.closed", "fig.tile.overdue",
+	// Over time (history.go).
+	"brief.section-progress", "brief.section-progress-only", "brief.progress-intro", "brief.carried-title", "brief.carried-intro", "brief.campaign",
+	"brief.age", "brief.days-n", "brief.section-compare", "brief.compare-intro", "brief.compare-totals", "brief.figure",
+	"brief.compare-provinces", "brief.compare-items", "brief.compare-indicators", "brief.compare-repeats",
+	"brief.not-visited", "brief.change-since", "brief.good-direction", "brief.trend-problems", "brief.reported-n",
+	"brief.met-of-target", "brief.no-repeats", "brief.repeats-intro", "brief.repeats-earlier", "brief.earlier-status",
+	"chart.burndown", "chart.burndown.unclosed", "chart.burndown.open", "chart.burndown.not-due", "chart.burndown-note",
+	"chart.month-day", "trend.same", "trend.up", "trend.down", "trend.up-level", "trend.down-level", "trend.better",
+	"trend.worse", "trend.sep", "trend.higher-better", "trend.lower-better", "fig.points", "fig.repeats",
+	"fig.carried-over", "fig.carried-over.overdue", "fig.problems-of", "fig.overdue-of", "fig.problems.unclosed",
+	"fig.visits-of", "fig.self-exam.submitted",
 }
 
 // uiText returns every character the briefing's own words may print in
@@ -60,7 +71,7 @@ func uiText(lang model.Lang) string {
 	for n := range 100 {
 		b.WriteString(i18n.GroupName(lang, n) + i18n.Edition(lang, n) + i18n.ItemNo(lang, n))
 	}
-	b.WriteString("0123456789,.%-/:;()[] ·—")
+	b.WriteString("0123456789,.%-+/:;()[] ·—▲▼")
 	if lang == model.EN {
 		b.WriteString("–")
 	} else {

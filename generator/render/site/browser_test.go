@@ -31,8 +31,12 @@ import (
 // every chart's tooltip shown.
 //
 // It needs Debian's chromium (or DUCHA_CHROMIUM naming a Chrome binary);
-// with DUCHA_SKIP_BROWSER=1 it is skipped when there is none.
+// with DUCHA_SKIP_BROWSER=1 it is skipped when there is none. It is slow,
+// and skipped by go test -short.
 func TestBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("the browser test is slow; skipped with -short")
+	}
 	exe := chromium(t)
 	dir := t.TempDir()
 	p := loadProject(t, sample)
@@ -102,6 +106,7 @@ func TestBrowser(t *testing.T) {
 		}
 		b.checkProblems(t)
 	})
+	t.Run("search", func(t *testing.T) { testSearch(t, b, sampleDir, sampleSite) })
 	t.Run("hostile", func(t *testing.T) {
 		for _, name := range htmlPages(hostileSite) {
 			b.open(t, hostileDir, name)
@@ -114,24 +119,27 @@ func TestBrowser(t *testing.T) {
 			if eval[bool](t, b, `window.__pwned !== undefined`) {
 				t.Errorf("%s: the hostile text ran as script", name)
 			}
-			if n := eval[int](t, b, `document.querySelectorAll("main img, main svg:not(.chart-canvas svg), main iframe, main style, main script:not([type])").length`); n > 0 {
+			if n := eval[int](t, b, `document.querySelectorAll("main img, main svg:not(.chart-canvas svg), main iframe, main style, main script:not([type]):not([src])").length`); n > 0 {
 				t.Errorf("%s: %d elements made from the hostile text", name, n)
 			}
+		}
+		// Search results show the hostile text as text.
+		b.open(t, hostileDir, "search.html?q=pwned")
+		if n := b.waitHits(t); n == 0 {
+			t.Error("searching the hostile project for pwned found nothing")
+		}
+		if eval[bool](t, b, `window.__pwned !== undefined`) || eval[int](t, b, `document.querySelectorAll("#search-results img, #search-results script, #search-results iframe").length`) > 0 {
+			t.Error("the hostile text ran as script in the search results")
 		}
 		b.checkProblems(t)
 	})
 }
 
 // chromium returns the path of the browser to test with.
-func chromium(t *testing.T) string {
+func chromium(t testing.TB) string {
 	t.Helper()
-	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
+	if exe := chromiumPath(); exe != "" {
 		return exe
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if exe, err := exec.LookPath(name); err == nil {
-			return exe
-		}
 	}
 	if os.Getenv("DUCHA_SKIP_BROWSER") == "1" {
 		t.Skip("no chromium on this machine, and DUCHA_SKIP_BROWSER=1: the browser test is skipped")
@@ -140,8 +148,21 @@ func chromium(t *testing.T) string {
 	return ""
 }
 
+// chromiumPath returns the path of the browser to test with, or "".
+func chromiumPath() string {
+	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
+		return exe
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if exe, err := exec.LookPath(name); err == nil {
+			return exe
+		}
+	}
+	return ""
+}
+
 // writeSite writes the files of m into dir.
-func writeSite(t *testing.T, m *output.Memory, dir string) string {
+func writeSite(t testing.TB, m *output.Memory, dir string) string {
 	t.Helper()
 	for _, name := range m.Names() {
 		b, _ := m.File(name)
@@ -177,7 +198,7 @@ type browser struct {
 	problems []string
 }
 
-func startBrowser(t *testing.T, exe string) *browser {
+func startBrowser(t testing.TB, exe string) *browser {
 	t.Helper()
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
@@ -207,7 +228,7 @@ func startBrowser(t *testing.T, exe string) *browser {
 }
 
 // newTab opens another tab of the browser, for pages loaded in parallel.
-func (b *browser) newTab(t *testing.T) *browser {
+func (b *browser) newTab(t testing.TB) *browser {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(b.ctx)
 	t.Cleanup(cancel)
@@ -218,7 +239,7 @@ func (b *browser) newTab(t *testing.T) *browser {
 }
 
 // watch starts recording the problems of the tab of ctx.
-func watch(t *testing.T, ctx context.Context) *browser {
+func watch(t testing.TB, ctx context.Context) *browser {
 	t.Helper()
 	b := &browser{ctx: ctx}
 	// Stop every request to the network before it leaves.
@@ -285,7 +306,7 @@ func (b *browser) watchDialogs() {
 
 // open loads the page name (which may carry a query) of the site in dir
 // and waits for it to load. It reports false when the page did not load.
-func (b *browser) open(t *testing.T, dir, name string) bool {
+func (b *browser) open(t testing.TB, dir, name string) bool {
 	t.Helper()
 	b.mu.Lock()
 	b.page = name
@@ -303,7 +324,7 @@ func (b *browser) open(t *testing.T, dir, name string) bool {
 
 // checkCharts checks that every chart element of the open page has an SVG
 // drawing in it, and returns how many there are.
-func (b *browser) checkCharts(t *testing.T, name string) int {
+func (b *browser) checkCharts(t testing.TB, name string) int {
 	t.Helper()
 	type result struct {
 		Charts  int      `json:"charts"`
@@ -332,7 +353,7 @@ func (b *browser) checkCharts(t *testing.T, name string) int {
 
 // checkProblems fails the test for everything recorded so far, and clears
 // the record.
-func (b *browser) checkProblems(t *testing.T) {
+func (b *browser) checkProblems(t testing.TB) {
 	t.Helper()
 	time.Sleep(50 * time.Millisecond) // let the last events arrive
 	b.mu.Lock()
@@ -343,7 +364,7 @@ func (b *browser) checkProblems(t *testing.T) {
 	b.problems = nil
 }
 
-func eval[T any](t *testing.T, b *browser, js string) T {
+func eval[T any](t testing.TB, b *browser, js string) T {
 	t.Helper()
 	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](js))
 	if err != nil {

@@ -23,6 +23,9 @@ import (
 // site is one rendering of a campaign's site. Everything in it is built
 // once per Render and only read while pages are written.
 type site struct {
+	// home leads from this campaign's site root to the project's: "" for
+	// the current campaign, "../../" for one under campaigns/<id>/.
+	home string
 	p    *model.Project
 	c    *model.Campaign
 	r    *report.Report
@@ -36,6 +39,7 @@ type site struct {
 	static map[string][]byte  // site.css, site.js: from the templates
 
 	shared    *Site
+	all       []*site    // every campaign's site, oldest first (campaigns.go)
 	findings  []*Finding // in r.Findings order
 	byFinding map[*model.Finding]*Finding
 	extra     []*model.Page // published pages of their own, in menu order
@@ -137,6 +141,7 @@ func (s *site) newShared() *Site {
 		{"rectification", tr("rectification"), "rectification.html"},
 		{"visits", tr("visits"), "visits.html"},
 	}
+	sh.Menu = append(sh.Menu, s.projectMenu()...)
 	for _, pg := range s.extra {
 		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
 	}
@@ -178,6 +183,7 @@ func (s *site) prepare(ctx context.Context) error {
 	s.byFinding = make(map[*model.Finding]*Finding, len(s.r.Findings))
 	for i, f := range s.r.Findings {
 		v := &Finding{Finding: f, Overdue: f.Overdue(s.r.AsOf), DaysOverdue: s.r.DaysOverdue(f), path: findingPath(f)}
+		s.history(v)
 		s.findings[i] = v
 		s.byFinding[f] = v
 		if i > 0 {

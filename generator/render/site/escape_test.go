@@ -17,9 +17,9 @@ import (
 // the output as markup.
 var (
 	scriptTagRE = regexp.MustCompile(`(?i)<script\b[^>]*>`)
-	// allowedScripts are the only script elements a page may have: the two
+	// allowedScripts are the only script elements a page may have: the
 	// local scripts and the JSON options of the charts.
-	allowedScriptRE = regexp.MustCompile(`^<script (src="(\.\./)*assets/(echarts\.min|site)\.js"|type="application/json" id="[A-Za-z_][A-Za-z0-9_]*-option")>$`)
+	allowedScriptRE = regexp.MustCompile(`^<script (src="(\.\./)*assets/(echarts\.min|site|search)\.js"|type="application/json" id="[A-Za-z_][A-Za-z0-9_]*-option")>$`)
 	jsonScriptRE    = regexp.MustCompile(`(?s)<script type="application/json" id="[^"]*">(.*?)</script>`)
 	// handlerRE finds an on… attribute in a start tag, walking the tag's
 	// attributes so that escaped text inside a value does not count.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/render/site/internal/tmplexec"
@@ -80,6 +81,8 @@ func (f *funcs) table() map[string]tmplexec.Func {
 		"memo":      tmplexec.F2E(f.memo),
 		"rows":      tmplexec.F3E(f.rows),
 		"join":      tmplexec.F4E(f.joinFunc),
+		"campaign":  tmplexec.F1(func(c *model.Campaign) string { return campaignName(lang, c) }),
+		"better":    tmplexec.F1(func(d figures.Direction) string { return figures.BetterWords(lang, d) }),
 	}
 }
 
@@ -158,6 +161,8 @@ func href(p *Page, target any) (string, error) {
 		path = visitPath(t)
 	case *model.Page:
 		path = pagePath(t)
+	case *Ref:
+		path = t.Path
 	default:
 		return "", fmt.Errorf("href: no page for a %T", target)
 	}

@@ -104,6 +104,14 @@ type Finding struct {
 	Overdue     bool
 	DaysOverdue int
 	Prev, Next  *Finding // in the order of the findings list
+	// Steps are the statuses its rectification reached by the report's
+	// date, with their dates; Since those recorded after it (a finding
+	// of an earlier campaign is followed until it is closed).
+	Steps, Since []Step
+	// Repeats is the finding of an earlier campaign that this problem
+	// repeats; RepeatedBy those of later campaigns that repeat it.
+	Repeats    *Ref
+	RepeatedBy []*Ref
 
 	path string // the page's path from the site root
 }
@@ -234,6 +242,9 @@ type RectificationData struct {
 	// them; Path is an anchor on the page, or empty.
 	Statuses []Figure
 	Sections []*TrackerSection
+	// Carried are the problems of earlier campaigns not closed on the
+	// report's date, overdue first.
+	Carried []*CarriedRow
 }
 
 // TrackerSection is one part of the tracker: overdue; not started or in

@@ -320,10 +320,10 @@ func (s *site) rectification() (*Page, error) {
 		}
 		sections[i].Findings = append(sections[i].Findings, f)
 	}
-	p := s.page("rectification.html", "rectification", s.tr("rectification"), &RectificationData{Statuses: s.statusFigures(), Sections: sections})
+	p := s.page("rectification.html", "rectification", s.tr("rectification"), &RectificationData{Statuses: s.statusFigures(), Sections: sections, Carried: s.carried()})
 	p.Crumbs = []Link{s.crumb("overview")}
-	ch, err := s.chart(chart.Status(s.r))
-	p.Charts = []*Chart{ch}
+	var err error
+	p.Charts, err = s.trackerCharts()
 	return p, err
 }
 

@@ -26,6 +26,11 @@
 //	export/rectification.csv|json  the rectification tracker
 //	export/findings.xlsx       both, and a sheet per province (package workbook)
 //	assets/                    site.css, site.js, echarts.min.js
+//	search.html                the search over every campaign (assets/search.js,
+//	                           and its data assets/search-data.js; see search.go)
+//	campaigns/index.html       every campaign, newest first (with several)
+//	compare/                   the campaigns side by side (with several; see compare.go)
+//	campaigns/<id>/...         every other campaign: the same pages and assets
 //
 // The CSV files are UTF-8 with a byte-order mark, so that Excel reads
 // Chinese correctly.
@@ -55,6 +60,13 @@
 //	visits.html         visits.html                *VisitsData
 //	page.html           pages/<slug>.html          *PageData
 //	changes.html        changes.html               *ChangesData
+//	campaigns.html      campaigns/index.html       *CampaignsData
+//	compare.html        compare/index.html         *CompareData
+//	compare-scopes.html compare/provinces.html,    *CompareScopesData
+//	                    compare/items.html
+//	compare-indicators.html compare/indicators.html *IndicatorsCompareData
+//	compare-repeats.html compare/repeats.html      *RepeatsData
+//	search.html         search.html                *SearchData
 //
 // layout.html defines the partials the pages share. Each takes what its
 // comment says:
@@ -77,6 +89,10 @@
 //	tracker-row         (at PAGE FINDING): a row of that table (with rows)
 //	visit-table         (at PAGE VisitTable): the visits of a province
 //
+// history.html defines the partials about time: finding-history and
+// carried-over (the *Page of a finding, of the tracker), trend (a
+// *figures.Trend) and compare-table (at PAGE *CompareTable).
+//
 // The template functions are:
 //
 //	tr KEY                  interface text in the site's language (package i18n)
@@ -93,10 +109,12 @@
 //	group NO                a group's name: 第一督查组, or Group 1
 //	itemno NO               a key item's number: 一, or 1
 //	edition N               第八次, or 8th
+//	campaign CAMPAIGN       a campaign for a link: 第七次督查（2014年）
+//	better DIRECTION        which way a figure is good news: 越少越好
 //	list STRINGS            joined with 、 or ", "
 //	href PAGE TARGET        the relative address, from PAGE, of a *model.Province,
 //	                        *model.Group, *model.Item, *model.Indicator, *model.Finding,
-//	                        *Finding, *model.Visit, Link, or a path from the site root
+//	                        *Finding, *model.Visit, Link, *Ref, or a path from the site root
 //	md TEXT                 Markdown (a string or model.Text) as HTML
 //	unit MEASURE            the label of a unit of measure: %, 件
 //	target INDICATOR        an indicator's target with its unit, or ""
@@ -170,6 +188,9 @@ type Options struct {
 	// Briefing is the file name of the PDF briefing to link to, or "" when
 	// no briefing is built.
 	Briefing string
+	// Briefings is set when every other campaign's briefing is built too,
+	// at campaigns/<id>/ plus Briefing: their sections then link to them.
+	Briefings bool
 	// Project is the project's folder, from which the campaign's images
 	// (Campaign.Media, under content/<campaign>/) are published at the
 	// same place in the site, beside the pages that show them; nil for
@@ -215,7 +236,7 @@ func Render(ctx context.Context, w output.Writer, p *model.Project, r *report.Re
 // Write writes every file of the site to w, on all CPUs (Options.Workers).
 func (s *Prepared) Write(ctx context.Context, w output.Writer) (Stats, error) {
 	var st counter
-	err := run(ctx, s.s.opts.Workers, s.jobs, func(j job) error { return s.s.write(w, j, &st) })
+	err := run(ctx, s.s.opts.Workers, s.jobs, func(j job) error { return s.by(j).write(w, j, &st) })
 	return Stats{Pages: int(st.pages.Load()), Files: int(st.files.Load())}, err
 }
 
@@ -242,7 +263,12 @@ func Prepare(ctx context.Context, p *model.Project, r *report.Report, opts Optio
 	if err := s.prepare(ctx); err != nil {
 		return nil, err
 	}
-	site := &Prepared{s: s, jobs: append(s.files(), s.pages()...)}
+	others, err := s.others(ctx)
+	if err != nil {
+		return nil, err
+	}
+	site := &Prepared{s: s, jobs: append(append(s.files(), s.pages()...), s.projectPages()...)}
+	site.jobs = append(site.jobs, others...)
 	site.byName = make(map[string]int, len(site.jobs))
 	for i, j := range site.jobs {
 		site.byName[j.name] = i
@@ -271,16 +297,26 @@ func (s *Prepared) File(name string) (data []byte, ok bool, err error) {
 		return nil, false, nil
 	}
 	var m output.Memory
-	if err := s.s.write(&m, s.jobs[i], &counter{}); err != nil {
+	if err := s.by(s.jobs[i]).write(&m, s.jobs[i], &counter{}); err != nil {
 		return nil, true, err
 	}
 	data, _ = m.File(name)
 	return data, true, nil
 }
 
+// by returns the site that renders the job j: the campaign's whose
+// section it is in.
+func (s *Prepared) by(j job) *site {
+	if j.site != nil {
+		return j.site
+	}
+	return s.s
+}
+
 // job is one file of the site.
 type job struct {
 	name string // path from the site root
+	site *site  // the site that renders it; nil: the current campaign's
 	// page builds the data of an HTML page, executed with the template
 	// tmpl; nil for other files.
 	page func() (*Page, error)
