@@ -88,6 +88,9 @@ func saveLikeVim(t *testing.T, name, data string) {
 // chromium returns the path of the browser to test with.
 func chromium(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are long: skipped with -short")
+	}
 	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
 		return exe
 	}

@@ -30,7 +30,7 @@ import (
 // text ran as script (window.__pwned is set) or opened a dialog, also with
 // every chart's tooltip shown.
 //
-// It needs Debian's chromium (or DUCHA_CHROMIUM naming a Chrome binary);
+// It needs Debian's chromium (and is skipped with go test -short) (or DUCHA_CHROMIUM naming a Chrome binary);
 // with DUCHA_SKIP_BROWSER=1 it is skipped when there is none.
 func TestBrowser(t *testing.T) {
 	exe := chromium(t)
@@ -82,12 +82,12 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		b.open(t, sampleDir, "findings/index.html?province=zj&kind=problem")
-		shown := eval[int](t, b, `document.querySelectorAll("#findings-table tbody tr:not([hidden])").length`)
+		shown := eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`)
 		if shown != zjProblems || zjProblems == 0 {
 			t.Errorf("filtered by province=zj&kind=problem: %d rows shown, want %d", shown, zjProblems)
 		}
 		eval[bool](t, b, `(() => { const s = document.querySelector('select[name="status"]'); s.value = "overdue"; s.dispatchEvent(new Event("change")); return true })()`)
-		shown = eval[int](t, b, `document.querySelectorAll("#findings-table tbody tr:not([hidden])").length`)
+		shown = eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`)
 		overdue := 0
 		for _, f := range r.Problems {
 			if f.Province.ID == "zj" && f.Overdue(r.AsOf) {
@@ -99,6 +99,32 @@ func TestBrowser(t *testing.T) {
 		}
 		if text := eval[string](t, b, `document.getElementById("filter-count").textContent`); !strings.Contains(text, fmt.Sprint(overdue)) {
 			t.Errorf("the count says %q, want it to mention %d", text, overdue)
+		}
+		// The view is in the address, to share: opened again from it, the
+		// page shows the same rows.
+		hash := eval[string](t, b, `location.hash`)
+		if !strings.Contains(hash, "province=zj") || !strings.Contains(hash, "status=overdue") {
+			t.Errorf("the address keeps no filter: hash %q", hash)
+		}
+		b.open(t, sampleDir, "findings/index.html")
+		eval[bool](t, b, `(() => { location.hash = `+fmt.Sprintf("%q", hash)+`; return true })()`)
+		time.Sleep(50 * time.Millisecond)
+		if n := eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`); n != overdue {
+			t.Errorf("opened at %s: %d rows shown, want %d", hash, n, overdue)
+		}
+		// No row matches: the table says so.
+		if eval[bool](t, b, `!document.querySelector("#findings-table tbody.no-match").hidden`) {
+			t.Error("the no-match row shows while rows match")
+		}
+		eval[bool](t, b, `(() => { const s = document.querySelector('select[name="kind"]'); s.value = "practice"; s.dispatchEvent(new Event("change")); return true })()`)
+		if eval[bool](t, b, `document.querySelector("#findings-table tbody.no-match").hidden`) {
+			t.Error("no row matches, and the table does not say so")
+		}
+		// Sorting: by ID, descending on the second click.
+		ids := eval[[]string](t, b, `(() => { location.hash = ""; document.querySelector("form.filters").reset(); const th = document.querySelector("#findings-table thead th button"); th.click(); th.click();
+			return Array.from(document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr")).map(r => r.id) })()`)
+		if len(ids) < 2 || ids[0] < ids[len(ids)-1] {
+			t.Errorf("sorted by ID descending, the rows run %v … %v", ids[0], ids[len(ids)-1])
 		}
 		b.checkProblems(t)
 	})
@@ -125,6 +151,9 @@ func TestBrowser(t *testing.T) {
 // chromium returns the path of the browser to test with.
 func chromium(t *testing.T) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are long: skipped with -short")
+	}
 	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
 		return exe
 	}

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
@@ -75,6 +76,7 @@ func (f *funcs) table() map[string]tmplexec.Func {
 		"target":    tmplexec.F1(func(ind *model.Indicator) string { return target(lang, ind) }),
 		"at":        tmplexec.F2(func(p *Page, v any) At { return At{Page: p, V: v} }),
 		"paren":     tmplexec.F1(func(s string) string { return paren(lang, s) }),
+		"langof":    tmplexec.F1(func(v any) string { return langOf(lang, v) }),
 		"cached":    tmplexec.F2E(f.cached),
 		"partial":   tmplexec.F3E(f.partial),
 		"memo":      tmplexec.F2E(f.memo),
@@ -258,6 +260,39 @@ func (f *funcs) execute(key partialKey, name string, data any) (template.HTML, e
 	}
 	h, _ := f.cache.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// langOf returns the language of the text v (a string, template.HTML or
+// model.Text) where it differs from the page's, for a lang attribute, or
+// "": Chinese text on an English page, or a text with only an English
+// version on a Chinese page.
+func langOf(lang model.Lang, v any) string {
+	var s string
+	switch v := v.(type) {
+	case model.Text:
+		if lang == model.ZH && v.ZH == "" && v.EN != "" {
+			return "en"
+		}
+		s = v.In(lang)
+	case template.HTML:
+		s = string(v)
+	case string:
+		s = v
+	}
+	if lang == model.EN && hasHan(s) {
+		return "zh-CN"
+	}
+	return ""
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // paren puts s in brackets: （s）, or " (s)".
