@@ -66,6 +66,9 @@ var siteWords = map[string]entry{
 	"site.overdue-high":         {"其中严重", "Of them high"},
 	"site.longest-overdue":      {"最长逾期", "Longest overdue"},
 	"site.groups-and-provinces": {"督查组与督查省份", "Groups and the provinces they visited"},
+	// provinces, bodies not listed
+	"site.more-provinces": {"另有%s个省份有逾期问题。", "%s more provinces have overdue problems."},
+	"site.more-bodies":    {"另有%s个责任单位有逾期问题。", "%s more bodies responsible have overdue problems."},
 	// a chart's title
 	"site.data-of": {"%s：数据表", "%s: data table"},
 	// days

@@ -266,13 +266,23 @@ func finishBar(c *chart.Chart, opt map[string]any) {
 		}
 	}
 	if len(c.Key) > 0 {
+		// The key's entries, and the target line, are series without data
+		// that only the legend shows; they share the stack of the values,
+		// so that they take no room beside the bars.
 		series := opt["series"].([]any)
+		if first, ok := series[0].(map[string]any); ok && first["stack"] == nil {
+			first["stack"] = "key"
+		}
 		for _, k := range c.Key {
 			style := map[string]any{"color": k.Color}
 			if k.Pattern {
 				style["decal"] = stripes
 			}
-			series = append(series, map[string]any{"type": "bar", "name": k.Label, "data": []any{}, "itemStyle": style})
+			series = append(series, map[string]any{"type": "bar", "name": k.Label, "data": []any{}, "stack": "key", "itemStyle": style})
+		}
+		if c.Target != nil {
+			series = append(series, map[string]any{"type": "line", "name": c.TargetLabel + " " + c.FormatUnit(*c.Target), "data": []any{},
+				"symbol": "none", "itemStyle": map[string]any{"color": targetColor}, "lineStyle": map[string]any{"color": targetColor, "type": "dashed", "width": 1}})
 		}
 		opt["series"] = series
 		opt["legend"] = map[string]any{"show": true, "top": "0", "left": "center", "selectedMode": false}
@@ -362,12 +372,17 @@ func seriesOpts(c *chart.Chart, s chart.Series, i int) []charts.SeriesOpts {
 	return o
 }
 
-// targetLine draws the chart's target as a dashed reference line.
+// targetColor is the colour of a target line.
+const targetColor = "#333333"
+
+// targetLine draws the chart's target as a dashed reference line, named
+// in the legend where the chart has one for its key (no label then runs
+// along the line, over the bars' labels), or else by a label on it.
 func targetLine(c *chart.Chart) charts.SeriesOpts {
 	style := opts.MarkLineStyle{
 		Symbol:    []string{"none", "none"},
-		Label:     &opts.Label{Show: opts.Bool(true), Formatter: c.TargetLabel + " " + c.FormatUnit(*c.Target), Position: "insideEndTop"},
-		LineStyle: &opts.LineStyle{Color: "#333333", Type: "dashed", Width: 1},
+		Label:     &opts.Label{Show: opts.Bool(len(c.Key) == 0), Formatter: c.TargetLabel + " " + c.FormatUnit(*c.Target), Position: "insideEndTop"},
+		LineStyle: &opts.LineStyle{Color: targetColor, Type: "dashed", Width: 1},
 	}
 	if horizontal(c) {
 		return func(s *charts.SingleSeries) {

@@ -152,12 +152,11 @@ func TestExplains(t *testing.T) {
 		t.Errorf("grid top %q leaves no room for the legend and the axis name", top)
 	}
 	series := opt["series"].([]any)
-	mark := series[0].(map[string]any)["markLine"].(map[string]any)["label"].(map[string]any)
-	if mark["formatter"] != "目标& 90 人" {
-		t.Errorf("target label %q, want the target with its unit", mark["formatter"])
+	if len(series) != 4 || series[2].(map[string]any)["name"] != "未达目标" {
+		t.Fatalf("want the key's two entries and the target as series of the legend, got %d series", len(series))
 	}
-	if len(series) != 3 || series[2].(map[string]any)["name"] != "未达目标" {
-		t.Fatalf("want the key's two entries as series of the legend, got %d series", len(series))
+	if name := series[3].(map[string]any)["name"]; name != "目标& 90 人" {
+		t.Errorf("the target is named %q in the legend, want it with its unit", name)
 	}
 	if l, _ := opt["legend"].(map[string]any); l["show"] != true {
 		t.Errorf("legend %v, want it shown", opt["legend"])

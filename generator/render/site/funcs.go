@@ -264,8 +264,8 @@ func (f *funcs) execute(key partialKey, name string, data any) (template.HTML, e
 
 // langOf returns the language of the text v (a string, template.HTML or
 // model.Text) where it differs from the page's, for a lang attribute, or
-// "": Chinese text on an English page, or a text with only an English
-// version on a Chinese page.
+// "": Chinese text on an English page; on a Chinese page, a text with
+// only an English version, or one with Latin letters and no Chinese.
 func langOf(lang model.Lang, v any) string {
 	var s string
 	switch v := v.(type) {
@@ -279,10 +279,29 @@ func langOf(lang model.Lang, v any) string {
 	case string:
 		s = v
 	}
-	if lang == model.EN && hasHan(s) {
+	switch {
+	case lang == model.EN && hasHan(s):
 		return "zh-CN"
+	case lang == model.ZH && !hasHan(s) && hasLetter(s):
+		return "en"
 	}
 	return ""
+}
+
+// hasLetter reports whether s holds a Latin letter outside an HTML tag.
+func hasLetter(s string) bool {
+	tag := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			tag = true
+		case r == '>':
+			tag = false
+		case !tag && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			return true
+		}
+	}
+	return false
 }
 
 // hasHan reports whether s holds a Chinese character.

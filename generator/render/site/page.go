@@ -163,10 +163,17 @@ type OverviewData struct {
 	// among them.
 	Overdue, OverdueHigh int
 	// ByProvince and ByResponsible are what needs action: the overdue
-	// problems by province and by the body responsible, most first.
-	ByProvince    []*ActionRow
-	ByResponsible []*ActionRow
+	// problems by province and by the body responsible, most first, at
+	// most MaxActionRows of each; MoreProvinces and MoreBodies count the
+	// rest, which the tracker lists.
+	ByProvince                []*ActionRow
+	ByResponsible             []*ActionRow
+	MoreProvinces, MoreBodies int
 }
+
+// MaxActionRows is how many provinces and bodies responsible the
+// overview lists by their overdue problems.
+const MaxActionRows = 10
 
 // ActionRow counts the overdue problems of one province or one body
 // responsible.

@@ -138,6 +138,12 @@ func (s *site) needsAction(d *OverviewData) {
 	}
 	slices.SortStableFunc(d.ByProvince, most)
 	slices.SortStableFunc(d.ByResponsible, most)
+	if n := len(d.ByProvince); n > MaxActionRows {
+		d.ByProvince, d.MoreProvinces = d.ByProvince[:MaxActionRows], n-MaxActionRows
+	}
+	if n := len(d.ByResponsible); n > MaxActionRows {
+		d.ByResponsible, d.MoreBodies = d.ByResponsible[:MaxActionRows], n-MaxActionRows
+	}
 }
 
 // title returns the title of the overview or the summary: the one its
