@@ -264,6 +264,11 @@ func finishBar(c *chart.Chart, opt map[string]any) {
 				st["decal"] = stripes
 			}
 		}
+		// The target line goes under the bars and their labels (ECharts
+		// draws it over them by default).
+		if ml, ok := s["markLine"].(map[string]any); ok {
+			ml["z"] = 1
+		}
 	}
 	if len(c.Key) > 0 {
 		// The key's entries, and the target line, are series without data
@@ -273,7 +278,9 @@ func finishBar(c *chart.Chart, opt map[string]any) {
 		if first, ok := series[0].(map[string]any); ok && first["stack"] == nil {
 			first["stack"] = "key"
 		}
+		var names []any
 		for _, k := range c.Key {
+			names = append(names, k.Label)
 			style := map[string]any{"color": k.Color}
 			if k.Pattern {
 				style["decal"] = stripes
@@ -281,11 +288,12 @@ func finishBar(c *chart.Chart, opt map[string]any) {
 			series = append(series, map[string]any{"type": "bar", "name": k.Label, "data": []any{}, "stack": "key", "itemStyle": style})
 		}
 		if c.Target != nil {
-			series = append(series, map[string]any{"type": "line", "name": c.TargetLabel + " " + c.FormatUnit(*c.Target), "data": []any{},
+			names = append(names, c.TargetLabel+" "+c.FormatUnit(*c.Target))
+			series = append(series, map[string]any{"type": "line", "name": names[len(names)-1], "data": []any{},
 				"symbol": "none", "itemStyle": map[string]any{"color": targetColor}, "lineStyle": map[string]any{"color": targetColor, "type": "dashed", "width": 1}})
 		}
 		opt["series"] = series
-		opt["legend"] = map[string]any{"show": true, "top": "0", "left": "center", "selectedMode": false}
+		opt["legend"] = map[string]any{"show": true, "top": "0", "left": "center", "selectedMode": false, "data": names}
 	}
 	narrow := map[string]any{"grid": map[string]any{"right": 36}}
 	if !horizontal(c) && len(c.Categories) > 5 {

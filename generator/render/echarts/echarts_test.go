@@ -158,8 +158,8 @@ func TestExplains(t *testing.T) {
 	if name := series[3].(map[string]any)["name"]; name != "目标& 90 人" {
 		t.Errorf("the target is named %q in the legend, want it with its unit", name)
 	}
-	if l, _ := opt["legend"].(map[string]any); l["show"] != true {
-		t.Errorf("legend %v, want it shown", opt["legend"])
+	if l, _ := opt["legend"].(map[string]any); l["show"] != true || len(l["data"].([]any)) != 3 {
+		t.Errorf("legend %v, want it shown with the key's entries and the target", opt["legend"])
 	}
 	miss := series[0].(map[string]any)["data"].([]any)[0].(map[string]any)["itemStyle"].(map[string]any)
 	if miss["decal"] == nil {

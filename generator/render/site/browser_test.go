@@ -121,10 +121,18 @@ func TestBrowser(t *testing.T) {
 			t.Error("no row matches, and the table does not say so")
 		}
 		// Sorting: by ID, descending on the second click.
-		ids := eval[[]string](t, b, `(() => { location.hash = ""; document.querySelector("form.filters").reset(); const th = document.querySelector("#findings-table thead th button"); th.click(); th.click();
-			return Array.from(document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr")).map(r => r.id) })()`)
+		eval[bool](t, b, `(() => { location.hash = ""; document.querySelector("form.filters").reset(); return true })()`)
+		time.Sleep(50 * time.Millisecond)
+		ids := eval[[]string](t, b, `(() => { const th = document.querySelector("#findings-table thead th button"); th.click(); th.click();
+			return Array.from(document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])")).map(r => r.id) })()`)
 		if len(ids) < 2 || ids[0] < ids[len(ids)-1] {
 			t.Errorf("sorted by ID descending, the rows run %v … %v", ids[0], ids[len(ids)-1])
+		}
+		// The header row stays in sight as a long table scrolls by.
+		top := eval[float64](t, b, `(() => { window.scrollTo(0, document.getElementById("findings-table").offsetTop + 1500);
+			return document.querySelector("#findings-table thead th").getBoundingClientRect().top })()`)
+		if top < -1 || top > 1 {
+			t.Errorf("scrolled down the findings list, its header row is at %v px from the top of the window, want 0", top)
 		}
 		b.checkProblems(t)
 	})

@@ -31,6 +31,8 @@ const axeScript = "../../../node_modules/axe-core/axe.min.js"
 //   - any violation of impact serious or critical that axe-core finds, at
 //     both widths;
 //   - a page that scrolls sideways on the phone;
+//   - Chinese text on a page of the English site that is not marked as
+//     Chinese (lang="zh-CN");
 //   - a page whose print style sheet does not apply: with print media
 //     emulated, the menu must be gone and every status badge printed in
 //     black on white, urgent ones in bold.
@@ -77,14 +79,19 @@ func TestReaders(t *testing.T) {
 						return
 					}
 					b.checkAxe(t, axe)
+					if s.p.Config.Lang() == model.EN {
+						b.checkLang(t)
+					}
 					if width < 600 {
 						b.checkNoSideScroll(t)
 					}
+					shot := ""
 					if shots != "" {
-						b.screenshot(t, filepath.Join(shots, fmt.Sprintf("%s-%d-%s.png", s.name, width, strings.NewReplacer("/", "_", ".html", "").Replace(name))))
+						shot = filepath.Join(shots, fmt.Sprintf("%s-%d-%s.png", s.name, width, strings.NewReplacer("/", "_", ".html", "").Replace(name)))
+						b.screenshot(t, shot)
 					}
 					if width == 1280 {
-						b.checkPrint(t)
+						b.checkPrint(t, strings.Replace(shot, "-1280-", "-print-", 1))
 					}
 					b.checkProblems(t)
 				})
@@ -164,6 +171,29 @@ func (b *browser) checkAxe(t *testing.T, axe []byte) {
 	}
 }
 
+// checkLang fails for every text in Chinese on the open page (of an
+// English site) that is not inside an element marked as Chinese: the
+// interface must be English, and content only in Chinese marked.
+func (b *browser) checkLang(t *testing.T) {
+	t.Helper()
+	bad := eval[[]string](t, b, `(() => {
+		const bad = [];
+		const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		while (w.nextNode()) {
+			const n = w.currentNode, el = n.parentElement;
+			if (!/\p{Script=Han}/u.test(n.data) || el.closest("script")) continue;
+			const marked = el.closest("[lang]");
+			if (!marked || !marked.getAttribute("lang").startsWith("zh")) {
+				bad.push(el.tagName.toLowerCase() + (el.className ? "." + el.className : "") + ": " + n.data.trim().slice(0, 40));
+			}
+		}
+		return [...new Set(bad)].slice(0, 8);
+	})()`)
+	for _, s := range bad {
+		t.Errorf("Chinese on an English page, not marked lang=zh-CN: %s", s)
+	}
+}
+
 // checkNoSideScroll fails when the page is wider than the screen.
 func (b *browser) checkNoSideScroll(t *testing.T) {
 	t.Helper()
@@ -190,7 +220,8 @@ func (b *browser) checkNoSideScroll(t *testing.T) {
 
 // checkPrint emulates print media and checks that the print style sheet
 // applies: no menu, and badges in black on white, the urgent ones bold.
-func (b *browser) checkPrint(t *testing.T) {
+// It saves a screenshot of the page so printed at shot, unless that is "".
+func (b *browser) checkPrint(t *testing.T, shot string) {
 	t.Helper()
 	if _, err := chromedp.Call(b.ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
@@ -219,6 +250,9 @@ func (b *browser) checkPrint(t *testing.T) {
 	}
 	for _, bad := range p.Badges {
 		t.Errorf("in print, a badge is not black on white (bold if urgent): %s", bad)
+	}
+	if shot != "" {
+		b.screenshot(t, shot)
 	}
 }
 
