@@ -295,6 +295,22 @@ func finishBar(c *chart.Chart, opt map[string]any) {
 		opt["series"] = series
 		opt["legend"] = map[string]any{"show": true, "top": "0", "left": "center", "selectedMode": false, "data": names}
 	}
+	if len(c.Key) == 0 && len(c.Series) > 1 {
+		// A series whose values have colours of their own (the statuses
+		// of the status chart) has a neutral swatch in the legend, not the
+		// colour of one of them.
+		var names []any
+		for _, s := range c.Series {
+			if len(s.Colors) > 0 {
+				names = append(names, map[string]any{"name": s.Name, "itemStyle": map[string]any{"color": neutral}})
+			} else {
+				names = append(names, s.Name)
+			}
+		}
+		for _, l := range each(opt["legend"]) {
+			l["data"] = names
+		}
+	}
 	narrow := map[string]any{"grid": map[string]any{"right": 36}}
 	if !horizontal(c) && len(c.Categories) > 5 {
 		narrow[categoryAxis] = map[string]any{"axisLabel": map[string]any{"rotate": 90, "fontSize": 11}}
@@ -382,6 +398,10 @@ func seriesOpts(c *chart.Chart, s chart.Series, i int) []charts.SeriesOpts {
 
 // targetColor is the colour of a target line.
 const targetColor = "#333333"
+
+// neutral is the legend's swatch of a series whose values have colours of
+// their own.
+const neutral = "#bdbdbd"
 
 // targetLine draws the chart's target as a dashed reference line, named
 // in the legend where the chart has one for its key (no label then runs
