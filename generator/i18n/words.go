@@ -140,6 +140,22 @@ var common = map[string]entry{
 	"chart.indicator":            {"%s（各省份）", "%s, by province"},
 	"chart.as-of":                {"数据截至%s。", "As of %s."},
 	"chart.not-overdue":          {"未逾期", "Not overdue"},
+	// What the value axis counts, where the unit alone does not say.
+	"chart.axis.problems": {"问题（个）", "Problems"},
+	"chart.axis.findings": {"督查发现（条）", "Findings"},
+	"chart.axis.sites":    {"点位（个）", "Sites"},
+	// The description of a chart for screen readers (chart.Describe).
+	"chart.aria.title":    {"%s。", "%s. "},
+	"chart.aria.empty":    {"暂无数据。", "No data."},
+	"chart.aria.heatmap":  {"热力图，%s行、%s列，颜色越深数值越大。", "Heat map (rows: %s, columns: %s); the darker a cell, the higher its value. "},
+	"chart.aria.max-cell": {"最大值在%s、%s：%s。", "The highest value is at %s, %s: %s. "},
+	"chart.aria.bar":      {"柱状图，共%s类。", "Bar chart (categories: %s). "},
+	"chart.aria.series":   {"分为%s。", "Series: %s. "},
+	"chart.aria.total":    {"合计", " in total"},
+	"chart.aria.extremes": {"%s最高为%s（%s），最低为%s（%s）。", "Highest%s: %s (%s); lowest: %s (%s). "},
+	"chart.aria.target":   {"目标为%s，%s个未达目标。", "The target is %s; %s miss it. "},
+	"chart.aria.unit":     {"单位：%s。", "Unit: %s. "},
+	"chart.aria.table":    {"完整数据见本图的数据表。", "The full data is in the chart's data table."},
 	// as-of date, problems, overdue
 	"chart.status-note": {"数据截至%s。四种状态合计%s个问题；其中逾期（未启动或整改中且已过整改时限）%s个，计入各自状态。", "As of %s. The four statuses add up to %s problems; %s of them are overdue (not started or in progress past their deadline), counted in their status."},
 }

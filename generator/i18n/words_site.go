@@ -55,6 +55,27 @@ var siteWords = map[string]entry{
 	"site.filter-all":   {"全部", "All"},
 	"site.filter-reset": {"重置", "Reset"},
 	"site.filter-shown": {"显示 {shown} 条，共 {total} 条", "Showing {shown} of {total}"},
+	"site.filter-none":  {"没有符合筛选条件的督查发现。", "No finding matches these filters."},
+	// Sorting of tables, by site.js: the button's title; the column.
+	"site.sort": {"按“%s”排序", "Sort by %s"},
+
+	// What needs action, on the overview.
+	"site.action":               {"需要督办的事项", "What needs action"},
+	"site.action-by-province":   {"逾期问题（按省份）", "Overdue problems by province"},
+	"site.action-by-body":       {"逾期问题（按责任单位）", "Overdue problems by body responsible"},
+	"site.overdue-count":        {"逾期问题", "Overdue"},
+	"site.overdue-high":         {"其中严重", "Of them high"},
+	"site.longest-overdue":      {"最长逾期", "Longest overdue"},
+	"site.groups-and-provinces": {"督查组与督查省份", "Groups and the provinces they visited"},
+	// provinces, bodies not listed
+	"site.more-provinces": {"另有%s个省份有逾期问题。", "%s more provinces have overdue problems."},
+	"site.more-bodies":    {"另有%s个责任单位有逾期问题。", "%s more bodies responsible have overdue problems."},
+	// a chart's title
+	"site.data-of": {"%s：数据表", "%s: data table"},
+	// days
+	"site.days": {"%s天", "%s days"},
+	// date, overdue problems, high among them
+	"site.action-lead": {"截至%s，%s个问题逾期未完成整改，其中严重问题%s个。", "As of %s, %s problems are open past their deadline, %s of them high."},
 
 	// Sentences.
 	"site.no-data":     {"暂无数据。", "No data."},

@@ -91,6 +91,9 @@ func chromium(t *testing.T) string {
 		t.Skip("a headless-browser test: skipped with -short")
 	}
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are long: skipped with -short")
+	}
 	if exe := os.Getenv("DUCHA_CHROMIUM"); exe != "" {
 		return exe
 	}

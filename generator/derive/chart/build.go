@@ -44,7 +44,7 @@ func Main(r *report.Report) []*Chart {
 
 // ByProvince counts problems per province, stacked by severity.
 func ByProvince(r *report.Report) *Chart {
-	c := &Chart{ID: "problems_by_province", Title: i18n.Tr(r.Lang, "chart.findings-by-province"), Kind: Bar, Stacked: true}
+	c := &Chart{ID: "problems_by_province", Title: i18n.Tr(r.Lang, "chart.findings-by-province"), Kind: Bar, Stacked: true, Axis: i18n.Tr(r.Lang, "chart.axis.problems"), CategoryName: i18n.Tr(r.Lang, "province")}
 	for _, ps := range r.Provinces {
 		c.Categories = append(c.Categories, ps.Province.Label(r.Lang))
 	}
@@ -60,7 +60,7 @@ func ByProvince(r *report.Report) *Chart {
 
 // ByItem counts problems and good practices per key item.
 func ByItem(r *report.Report) *Chart {
-	c := &Chart{ID: "findings_by_item", Title: i18n.Tr(r.Lang, "chart.findings-by-item"), Kind: Bar, Stacked: true, Horizontal: true}
+	c := &Chart{ID: "findings_by_item", Title: i18n.Tr(r.Lang, "chart.findings-by-item"), Kind: Bar, Stacked: true, Horizontal: true, Axis: i18n.Tr(r.Lang, "chart.axis.findings"), CategoryName: i18n.Tr(r.Lang, "item")}
 	problems := Series{Name: i18n.Tr(r.Lang, "problems"), Color: ColorProblem}
 	practices := Series{Name: i18n.Tr(r.Lang, "practices"), Color: ColorPractice}
 	for _, is := range r.Items {
@@ -74,7 +74,8 @@ func ByItem(r *report.Report) *Chart {
 
 // Matrix counts problems per key item (rows) and province (columns).
 func Matrix(r *report.Report) *Chart {
-	c := &Chart{ID: "matrix", Title: i18n.Tr(r.Lang, "chart.matrix"), Kind: Heatmap}
+	c := &Chart{ID: "matrix", Title: i18n.Tr(r.Lang, "chart.matrix"), Kind: Heatmap, Axis: i18n.Tr(r.Lang, "chart.axis.problems"),
+		CategoryName: i18n.Tr(r.Lang, "province"), RowName: i18n.Tr(r.Lang, "item")}
 	for _, ps := range r.Provinces {
 		c.Categories = append(c.Categories, ps.Province.Label(r.Lang))
 	}
@@ -95,7 +96,7 @@ func Matrix(r *report.Report) *Chart {
 // their status's bar: overdue is a measure over the statuses, not a status
 // of its own.
 func Status(r *report.Report) *Chart {
-	c := &Chart{ID: "rectification_status", Title: i18n.Tr(r.Lang, "chart.status"), Kind: Bar, Horizontal: true, Stacked: true}
+	c := &Chart{ID: "rectification_status", Title: i18n.Tr(r.Lang, "chart.status"), Kind: Bar, Horizontal: true, Stacked: true, Axis: i18n.Tr(r.Lang, "chart.axis.problems"), CategoryName: i18n.Tr(r.Lang, "status")}
 	f := r.Figures
 	onTime := Series{Name: i18n.Tr(r.Lang, "chart.not-overdue"), Color: ColorInProgress}
 	overdue := Series{Name: i18n.Tr(r.Lang, "overdue"), Color: ColorOverdue}
@@ -125,7 +126,7 @@ func StatusColor(s model.Status) string {
 
 // Visits counts visited sites by type, stacked by open and covert visits.
 func Visits(r *report.Report) *Chart {
-	c := &Chart{ID: "visits_by_site", Title: i18n.Tr(r.Lang, "chart.visits"), Kind: Bar, Stacked: true}
+	c := &Chart{ID: "visits_by_site", Title: i18n.Tr(r.Lang, "chart.visits"), Kind: Bar, Stacked: true, Axis: i18n.Tr(r.Lang, "chart.axis.sites"), CategoryName: i18n.Tr(r.Lang, "site")}
 	open := Series{Name: i18n.Enum(r.Lang, model.Open), Color: ColorOpen}
 	covert := Series{Name: i18n.Enum(r.Lang, model.Covert), Color: ColorCovert}
 	for _, st := range model.SiteType("").Choices() {
@@ -154,13 +155,15 @@ func Visits(r *report.Report) *Chart {
 
 // Indicator shows one indicator's values across the provinces that report
 // it, with its target as a reference line. Values that miss the target are
-// drawn in the warning colour.
+// drawn in the warning colour, and the chart's Key says so.
 func Indicator(r *report.Report, ind *model.Indicator) *Chart {
 	c := &Chart{
 		ID:    jsIdent("ind_" + ind.ID),
 		Title: i18n.Trf(r.Lang, "chart.indicator", ind.Name.In(r.Lang)),
 		Kind:  Bar,
 		Unit:  i18n.Unit(r.Lang, ind.Measure),
+
+		CategoryName: i18n.Tr(r.Lang, "province"),
 	}
 	s := Series{Name: ind.Name.In(r.Lang), Color: ColorValue}
 	for _, ps := range r.Provinces {
@@ -181,6 +184,10 @@ func Indicator(r *report.Report, ind *model.Indicator) *Chart {
 		t := *ind.Target
 		c.Target = &t
 		c.TargetLabel = i18n.Tr(r.Lang, "target")
+		c.Key = []Swatch{
+			{Color: ColorValue, Label: i18n.Tr(r.Lang, "meets-target")},
+			{Color: ColorMiss, Label: i18n.Tr(r.Lang, "misses-target"), Pattern: true},
+		}
 	}
 	return c
 }

@@ -37,6 +37,9 @@ type Chart struct {
 	Horizontal bool
 	// Categories label the category axis (the columns of a heatmap).
 	Categories []string
+	// CategoryName and RowName say what the categories and the rows of a
+	// heatmap are (省份, 督查事项): the corner of the chart's table.
+	CategoryName, RowName string
 	// Series are the values, one per category each. A heatmap has none.
 	Series []Series
 	// Rows label the rows of a heatmap; Cells[row][col] are its values.
@@ -44,6 +47,15 @@ type Chart struct {
 	Cells [][]float64
 	// Unit labels the values, e.g. "%" or "件"; may be empty.
 	Unit string
+	// Axis names the value axis (the colour scale of a heatmap) where the
+	// unit alone does not say what is counted: 问题（个）; empty for the
+	// unit.
+	Axis string
+	// Key says what the colours of a series' values mean where they vary
+	// within it (Series.Colors): an indicator's bars that meet or miss its
+	// target. Pattern marks the swatch whose values are also drawn with a
+	// pattern, so that colour is not the only difference.
+	Key []Swatch
 	// Target draws a reference line at this value (an indicator's target);
 	// nil means none.
 	Target *float64
@@ -54,6 +66,13 @@ type Chart struct {
 	// Small draws the chart small, one of many side by side: the trend
 	// of one province across campaigns.
 	Small bool
+}
+
+// Swatch is one entry of a chart's key: a colour and what it means.
+type Swatch struct {
+	Color   string
+	Label   string
+	Pattern bool
 }
 
 // Series is one named run of values, one per category. In a line chart a
@@ -141,13 +160,22 @@ func (c *Chart) Format(v float64) string {
 	return s
 }
 
+// FormatUnit writes a value as Format does, followed by the chart's unit
+// where Format does not write it: 90%, 1,200 人.
+func (c *Chart) FormatUnit(v float64) string {
+	if c.Unit == "" || c.Unit == "%" {
+		return c.Format(v)
+	}
+	return c.Format(v) + " " + c.Unit
+}
+
 // Table returns the chart's data as a table: one row per category (per row
 // of a heatmap), one column per series (per category of a heatmap).
 func (c *Chart) Table(lang model.Lang) Table {
 	t := Table{Caption: c.Title}
 	format := c.Format
 	if c.Kind == Heatmap {
-		t.Header = append([]string{""}, c.Categories...)
+		t.Header = append([]string{c.RowName}, c.Categories...)
 		for r, name := range c.Rows {
 			row := []string{name}
 			for col := range c.Categories {
@@ -157,7 +185,7 @@ func (c *Chart) Table(lang model.Lang) Table {
 		}
 		return t
 	}
-	t.Header = []string{""}
+	t.Header = []string{c.CategoryName}
 	for _, s := range c.Series {
 		t.Header = append(t.Header, s.Name)
 	}
@@ -180,6 +208,27 @@ func (c *Chart) Table(lang model.Lang) Table {
 		t.Rows = append(t.Rows, []string{c.TargetLabel, format(*c.Target)})
 	}
 	return t
+}
+
+// Transpose returns the table with its rows and columns swapped, corner
+// naming what its rows now are.
+func (t Table) Transpose(corner string) Table {
+	out := Table{Caption: t.Caption}
+	if len(t.Header) == 0 {
+		return out
+	}
+	out.Header = []string{corner}
+	for _, row := range t.Rows {
+		out.Header = append(out.Header, row[0])
+	}
+	for col := 1; col < len(t.Header); col++ {
+		row := []string{t.Header[col]}
+		for _, r := range t.Rows {
+			row = append(row, r[col])
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }
 
 // jsIdent turns s into a valid JavaScript identifier made of ASCII

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ducha/ducha/generator/derive/chart"
+	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/render/echarts"
 )
 
@@ -25,7 +26,7 @@ func hostileBar() *chart.Chart {
 // option decodes the option of c.
 func option(t *testing.T, c *chart.Chart) (*echarts.Chart, map[string]any) {
 	t.Helper()
-	ec, err := echarts.New(c)
+	ec, err := echarts.New(c, model.ZH)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +54,7 @@ func TestEscaped(t *testing.T) {
 
 func TestBar(t *testing.T) {
 	ec, opt := option(t, hostileBar())
-	if ec.ID != "ind_contract_rate" || ec.Renderer != "svg" || ec.Height != 360 {
+	if ec.ID != "ind_contract_rate" || ec.Renderer != "svg" || ec.Height != 380 {
 		t.Errorf("chart %+v", ec)
 	}
 	if opt["animation"] != false {
@@ -105,9 +106,14 @@ func TestHeatmap(t *testing.T) {
 	if len(data) != 6 {
 		t.Fatalf("%d cells, want 6", len(data))
 	}
+	// Three categories and two rows: drawn with the categories down the
+	// side, so the last cell (row 1, category 2) is at x 1, y 2.
 	last := data[5].(map[string]any)["value"].([]any)
-	if last[0] != 2.0 || last[1] != 1.0 || last[2] != 7.0 {
-		t.Errorf("last cell %v, want [2 1 7]", last)
+	if last[0] != 1.0 || last[1] != 2.0 || last[2] != 7.0 {
+		t.Errorf("last cell %v, want [1 2 7]", last)
+	}
+	if label := data[5].(map[string]any)["label"].(map[string]any)["formatter"]; label != "7" {
+		t.Errorf("last cell labelled %v, want 7", label)
 	}
 	if vm := opt["visualMap"].([]any)[0].(map[string]any); vm["max"] != 7.0 {
 		t.Errorf("visual map %v, want max 7", vm)
@@ -115,15 +121,53 @@ func TestHeatmap(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	a, _ := echarts.New(hostileBar())
-	b, _ := echarts.New(hostileBar())
+	a, _ := echarts.New(hostileBar(), model.ZH)
+	b, _ := echarts.New(hostileBar(), model.ZH)
 	if a.Option != b.Option {
 		t.Error("the same chart gave two options")
 	}
 }
 
 func TestUnknownKind(t *testing.T) {
-	if _, err := echarts.New(&chart.Chart{ID: "x", Kind: "pie"}); err == nil {
+	if _, err := echarts.New(&chart.Chart{ID: "x", Kind: "pie"}, model.ZH); err == nil {
 		t.Error("a chart of an unknown kind gave no error")
+	}
+}
+
+// TestExplains checks that a chart explains itself: the value axis is
+// named and the grid leaves room for the name, the target line says its
+// value with the unit, the colours of the bars are in the legend, those
+// that miss the target are also patterned, and the chart has a
+// description for screen readers.
+func TestExplains(t *testing.T) {
+	c := hostileBar()
+	c.Unit = "人"
+	c.Key = []chart.Swatch{{Color: "#1f4e79", Label: "达到目标"}, {Color: "#c62828", Label: "未达目标", Pattern: true}}
+	_, opt := option(t, c)
+	y := opt["yAxis"].([]any)[0].(map[string]any)
+	if y["name"] != "人" || y["nameLocation"] != "end" {
+		t.Errorf("value axis %v: want its unit as its name, at its end", y)
+	}
+	if top, _ := opt["grid"].([]any)[0].(map[string]any)["top"].(string); len(top) < 2 || top < "60" {
+		t.Errorf("grid top %q leaves no room for the legend and the axis name", top)
+	}
+	series := opt["series"].([]any)
+	if len(series) != 4 || series[2].(map[string]any)["name"] != "未达目标" {
+		t.Fatalf("want the key's two entries and the target as series of the legend, got %d series", len(series))
+	}
+	if name := series[3].(map[string]any)["name"]; name != "目标& 90 人" {
+		t.Errorf("the target is named %q in the legend, want it with its unit", name)
+	}
+	if l, _ := opt["legend"].(map[string]any); l["show"] != true || len(l["data"].([]any)) != 3 {
+		t.Errorf("legend %v, want it shown with the key's entries and the target", opt["legend"])
+	}
+	miss := series[0].(map[string]any)["data"].([]any)[0].(map[string]any)["itemStyle"].(map[string]any)
+	if miss["decal"] == nil {
+		t.Error("a bar that misses the target has no pattern: only its colour tells")
+	}
+	aria := opt["aria"].(map[string]any)
+	desc, _ := aria["label"].(map[string]any)["description"].(string)
+	if aria["enabled"] != true || !strings.Contains(desc, "签订率") || !strings.Contains(desc, "目标为90 人") {
+		t.Errorf("aria %v: want a description with the title and the target", aria)
 	}
 }

@@ -86,12 +86,12 @@ func TestBrowser(t *testing.T) {
 			}
 		}
 		b.open(t, sampleDir, "findings/index.html?province=zj&kind=problem")
-		shown := eval[int](t, b, `document.querySelectorAll("#findings-table tbody tr:not([hidden])").length`)
+		shown := eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`)
 		if shown != zjProblems || zjProblems == 0 {
 			t.Errorf("filtered by province=zj&kind=problem: %d rows shown, want %d", shown, zjProblems)
 		}
 		eval[bool](t, b, `(() => { const s = document.querySelector('select[name="status"]'); s.value = "overdue"; s.dispatchEvent(new Event("change")); return true })()`)
-		shown = eval[int](t, b, `document.querySelectorAll("#findings-table tbody tr:not([hidden])").length`)
+		shown = eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`)
 		overdue := 0
 		for _, f := range r.Problems {
 			if f.Province.ID == "zj" && f.Overdue(r.AsOf) {
@@ -103,6 +103,40 @@ func TestBrowser(t *testing.T) {
 		}
 		if text := eval[string](t, b, `document.getElementById("filter-count").textContent`); !strings.Contains(text, fmt.Sprint(overdue)) {
 			t.Errorf("the count says %q, want it to mention %d", text, overdue)
+		}
+		// The view is in the address, to share: opened again from it, the
+		// page shows the same rows.
+		hash := eval[string](t, b, `location.hash`)
+		if !strings.Contains(hash, "province=zj") || !strings.Contains(hash, "status=overdue") {
+			t.Errorf("the address keeps no filter: hash %q", hash)
+		}
+		b.open(t, sampleDir, "findings/index.html")
+		eval[bool](t, b, `(() => { location.hash = `+fmt.Sprintf("%q", hash)+`; return true })()`)
+		time.Sleep(50 * time.Millisecond)
+		if n := eval[int](t, b, `document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])").length`); n != overdue {
+			t.Errorf("opened at %s: %d rows shown, want %d", hash, n, overdue)
+		}
+		// No row matches: the table says so.
+		if eval[bool](t, b, `!document.querySelector("#findings-table tbody.no-match").hidden`) {
+			t.Error("the no-match row shows while rows match")
+		}
+		eval[bool](t, b, `(() => { const s = document.querySelector('select[name="kind"]'); s.value = "practice"; s.dispatchEvent(new Event("change")); return true })()`)
+		if eval[bool](t, b, `document.querySelector("#findings-table tbody.no-match").hidden`) {
+			t.Error("no row matches, and the table does not say so")
+		}
+		// Sorting: by ID, descending on the second click.
+		eval[bool](t, b, `(() => { location.hash = ""; document.querySelector("form.filters").reset(); return true })()`)
+		time.Sleep(50 * time.Millisecond)
+		ids := eval[[]string](t, b, `(() => { const th = document.querySelector("#findings-table thead th button"); th.click(); th.click();
+			return Array.from(document.querySelectorAll("#findings-table > tbody:not(.no-match) > tr:not([hidden])")).map(r => r.id) })()`)
+		if len(ids) < 2 || ids[0] < ids[len(ids)-1] {
+			t.Errorf("sorted by ID descending, the rows run %v … %v", ids[0], ids[len(ids)-1])
+		}
+		// The header row stays in sight as a long table scrolls by.
+		top := eval[float64](t, b, `(() => { window.scrollTo(0, document.getElementById("findings-table").offsetTop + 1500);
+			return document.querySelector("#findings-table thead th").getBoundingClientRect().top })()`)
+		if top < -1 || top > 1 {
+			t.Errorf("scrolled down the findings list, its header row is at %v px from the top of the window, want 0", top)
 		}
 		b.checkProblems(t)
 	})
@@ -138,6 +172,9 @@ func TestBrowser(t *testing.T) {
 // chromium returns the path of the browser to test with.
 func chromium(t testing.TB) string {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("the browser tests are long: skipped with -short")
+	}
 	if exe := chromiumPath(); exe != "" {
 		return exe
 	}

@@ -132,30 +132,30 @@ func (s *site) newShared() *Site {
 	}
 	tr := func(k string) string { return i18n.Tr(lang, k) }
 	sh.Menu = []Link{
-		{"overview", tr("overview"), "index.html"},
-		{"summary", tr("summary"), "summary.html"},
-		{"groups", tr("groups"), "groups/index.html"},
-		{"provinces", tr("provinces"), "provinces/index.html"},
-		{"items", tr("items"), "items/index.html"},
-		{"findings", tr("findings"), "findings/index.html"},
-		{"rectification", tr("rectification"), "rectification.html"},
-		{"visits", tr("visits"), "visits.html"},
+		{"overview", tr("overview"), "index.html", ""},
+		{"summary", tr("summary"), "summary.html", ""},
+		{"groups", tr("groups"), "groups/index.html", ""},
+		{"provinces", tr("provinces"), "provinces/index.html", ""},
+		{"items", tr("items"), "items/index.html", ""},
+		{"findings", tr("findings"), "findings/index.html", ""},
+		{"rectification", tr("rectification"), "rectification.html", ""},
+		{"visits", tr("visits"), "visits.html", ""},
 	}
 	sh.Menu = append(sh.Menu, s.projectMenu()...)
 	for _, pg := range s.extra {
-		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg)})
+		sh.Menu = append(sh.Menu, Link{"page-" + pg.Key, pg.Title, pagePath(pg), langOf(lang, pg.Title)})
 	}
 	if s.opts.Changes != nil {
-		sh.Menu = append(sh.Menu, Link{"changes", tr("changes.menu"), "changes.html"})
+		sh.Menu = append(sh.Menu, Link{Key: "changes", Label: tr("changes.menu"), Path: "changes.html"})
 	}
 	sh.Stamp = s.opts.Stamp
 	sh.Exports = []Link{
-		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv"},
-		{"findings-json", tr("site.export.findings-json"), "export/findings.json"},
-		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv"},
-		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json"},
-		{"figures-json", tr("site.export.figures-json"), "export/figures.json"},
-		{"findings-xlsx", tr("site.export.findings-xlsx"), "export/findings.xlsx"},
+		{"findings-csv", tr("site.export.findings-csv"), "export/findings.csv", ""},
+		{"findings-json", tr("site.export.findings-json"), "export/findings.json", ""},
+		{"rectification-csv", tr("site.export.rectification-csv"), "export/rectification.csv", ""},
+		{"rectification-json", tr("site.export.rectification-json"), "export/rectification.json", ""},
+		{"figures-json", tr("site.export.figures-json"), "export/figures.json", ""},
+		{"findings-xlsx", tr("site.export.findings-xlsx"), "export/findings.xlsx", ""},
 	}
 	return sh
 }
@@ -225,11 +225,16 @@ func (s *site) narrative(kind model.PageKind, key string) (template.HTML, error)
 
 // chart prepares the chart c for a page.
 func (s *site) chart(c *chart.Chart) (*Chart, error) {
-	ec, err := echarts.New(c)
+	ec, err := echarts.New(c, s.lang)
 	if err != nil {
 		return nil, err
 	}
-	return &Chart{Chart: ec, Title: c.Title, Note: c.Note, Table: c.Table(s.lang), Empty: c.Empty()}, nil
+	t := c.Table(s.lang)
+	if ec.Transposed {
+		// As the chart draws it: the longer side down.
+		t = t.Transpose(c.CategoryName)
+	}
+	return &Chart{Chart: ec, Title: c.Title, Description: c.Describe(s.lang), Note: c.Note, Table: t, Empty: c.Empty(), Wide: len(t.Header) > 4}, nil
 }
 
 func (s *site) charts(cs []*chart.Chart) ([]*Chart, error) {

@@ -66,12 +66,12 @@ func (s *site) sub(ctx context.Context, c *model.Campaign) (*site, error) {
 func (s *site) projectMenu() []Link {
 	var out []Link
 	if cur := s.p.Current(); cur != nil && cur.Previous() != nil {
-		out = append(out, Link{"compare", s.tr("site.compare"), s.home + "compare/index.html"})
+		out = append(out, Link{Key: "compare", Label: s.tr("site.compare"), Path: s.home + "compare/index.html"})
 	}
 	if len(s.p.Campaigns) > 1 {
-		out = append(out, Link{"campaigns", s.tr("site.campaigns"), s.home + CampaignsDir + "/index.html"})
+		out = append(out, Link{Key: "campaigns", Label: s.tr("site.campaigns"), Path: s.home + CampaignsDir + "/index.html"})
 	}
-	return append(out, Link{"search", s.tr("site.search"), s.home + "search.html"})
+	return append(out, Link{Key: "search", Label: s.tr("site.search"), Path: s.home + "search.html"})
 }
 
 // projectPages lists the pages about every campaign, at the site's root.

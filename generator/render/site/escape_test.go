@@ -77,7 +77,7 @@ func TestEscaping(t *testing.T) {
 		"findings/zj-01.html": `&lt;/script&gt;&lt;script&gt;window.__pwned=1&lt;/script&gt;`,
 		"provinces/zj.html":   `&#34;&gt;&lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;`,
 		"items/wages.html":    `\u003c/script\u003e\u003cscript\u003ewindow.__pwned=1`,
-		"index.html":          `<li>javascript:window.__pwned=1</li>`,
+		"index.html":          `>javascript:window.__pwned=1</li>`,
 	} {
 		if b := file(t, m, name); !bytes.Contains(b, []byte(want)) {
 			t.Errorf("%s does not show the hostile text as %s", name, want)

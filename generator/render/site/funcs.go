@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
@@ -76,6 +77,7 @@ func (f *funcs) table() map[string]tmplexec.Func {
 		"target":    tmplexec.F1(func(ind *model.Indicator) string { return target(lang, ind) }),
 		"at":        tmplexec.F2(func(p *Page, v any) At { return At{Page: p, V: v} }),
 		"paren":     tmplexec.F1(func(s string) string { return paren(lang, s) }),
+		"langof":    tmplexec.F1(func(v any) string { return langOf(lang, v) }),
 		"cached":    tmplexec.F2E(f.cached),
 		"partial":   tmplexec.F3E(f.partial),
 		"memo":      tmplexec.F2E(f.memo),
@@ -263,6 +265,58 @@ func (f *funcs) execute(key partialKey, name string, data any) (template.HTML, e
 	}
 	h, _ := f.cache.LoadOrStore(key, template.HTML(b.String()))
 	return h.(template.HTML), nil
+}
+
+// langOf returns the language of the text v (a string, template.HTML or
+// model.Text) where it differs from the page's, for a lang attribute, or
+// "": Chinese text on an English page; on a Chinese page, a text with
+// only an English version, or one with Latin letters and no Chinese.
+func langOf(lang model.Lang, v any) string {
+	var s string
+	switch v := v.(type) {
+	case model.Text:
+		if lang == model.ZH && v.ZH == "" && v.EN != "" {
+			return "en"
+		}
+		s = v.In(lang)
+	case template.HTML:
+		s = string(v)
+	case string:
+		s = v
+	}
+	switch {
+	case lang == model.EN && hasHan(s):
+		return "zh-CN"
+	case lang == model.ZH && !hasHan(s) && hasLetter(s):
+		return "en"
+	}
+	return ""
+}
+
+// hasLetter reports whether s holds a Latin letter outside an HTML tag.
+func hasLetter(s string) bool {
+	tag := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			tag = true
+		case r == '>':
+			tag = false
+		case !tag && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'):
+			return true
+		}
+	}
+	return false
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // paren puts s in brackets: （s）, or " (s)".

@@ -73,6 +73,7 @@ type Link struct {
 	Key   string // identifies a menu entry: "findings"
 	Label string
 	Path  string // from the site root
+	Lang  string // the language of Label where it is not the page's, or ""
 }
 
 // Figure is one key figure: a number with what it counts.
@@ -89,8 +90,13 @@ type Figure struct {
 type Chart struct {
 	*echarts.Chart
 	Title string
-	Note  string
-	Table chart.Table
+	// Description tells what the chart shows, for screen readers.
+	Description string
+	Note        string
+	Table       chart.Table
+	// Wide is set when the table has too many columns to stand beside the
+	// chart: it goes under it.
+	Wide bool
 	// Empty charts are shown as a sentence, not drawn.
 	Empty bool
 }
@@ -124,11 +130,72 @@ func (f *Finding) Status() model.Status {
 	return f.Rect.Status
 }
 
+// Urgency orders findings by how much their rectification needs action,
+// for sorting a table by status: the days overdue (plus 10,000) for an
+// overdue problem; then 3 not started, 2 in progress, 1 done, 0 closed;
+// -1 for a good practice.
+func (f *Finding) Urgency() int {
+	if f.Overdue {
+		return 10000 + f.DaysOverdue
+	}
+	switch f.Status() {
+	case model.NotStarted:
+		return 3
+	case model.InProgress:
+		return 2
+	case model.Done:
+		return 1
+	case model.Closed:
+		return 0
+	}
+	return -1
+}
+
+// SeverityRank orders findings by severity, for sorting: 3 high, 2
+// medium, 1 low, 0 for a good practice.
+func (f *Finding) SeverityRank() int {
+	switch {
+	case !f.IsProblem():
+		return 0
+	case f.Severity == model.High:
+		return 3
+	case f.Severity == model.Medium:
+		return 2
+	}
+	return 1
+}
+
 // OverviewData is the data of index.html.
 type OverviewData struct {
 	Narrative template.HTML
 	Members   []*model.Unit
 	Provinces []*model.Province // visited on site
+	// Overdue counts the overdue problems, OverdueHigh the high ones
+	// among them.
+	Overdue, OverdueHigh int
+	// ByProvince and ByResponsible are what needs action: the overdue
+	// problems by province and by the body responsible, most first, at
+	// most MaxActionRows of each; MoreProvinces and MoreBodies count the
+	// rest, which the tracker lists.
+	ByProvince                []*ActionRow
+	ByResponsible             []*ActionRow
+	MoreProvinces, MoreBodies int
+}
+
+// MaxActionRows is how many provinces and bodies responsible the
+// overview lists by their overdue problems.
+const MaxActionRows = 10
+
+// ActionRow counts the overdue problems of one province or one body
+// responsible.
+type ActionRow struct {
+	Label    string
+	Province *model.Province // for a row by province; nil by body
+	Overdue  int
+	High     int // the overdue problems of high severity
+	MaxDays  int // the days the longest overdue is past its deadline
+	// Provinces, for a row by body, are where its problems were found.
+	Provinces []*model.Province
 }
 
 // SummaryData is the data of summary.html.

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"cmp"
 	"path"
+	"slices"
 	"strconv"
 
 	"github.com/ducha/ducha/generator/assets"
@@ -93,13 +95,77 @@ func (s *site) overview() (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	title := s.tr("overview")
-	if pg := s.c.Page(model.PageOverview, ""); pg != nil && !pg.Draft && pg.Title != "" {
-		title = pg.Title
-	}
-	pg := s.page("index.html", "overview", title, &OverviewData{Narrative: narrative, Members: s.c.Members, Provinces: onSite(s.r)})
+	title := s.title(model.PageOverview, "overview")
+	data := &OverviewData{Narrative: narrative, Members: s.c.Members, Provinces: onSite(s.r)}
+	s.needsAction(data)
+	pg := s.page("index.html", "overview", title, data)
 	pg.Charts, err = s.charts(chart.Main(s.r))
 	return pg, err
+}
+
+// needsAction counts the overdue problems by province and by the body
+// responsible, most first (then the longest overdue, then by name).
+func (s *site) needsAction(d *OverviewData) {
+	byProvince := map[*model.Province]*ActionRow{}
+	byBody := map[string]*ActionRow{}
+	for _, f := range s.views(s.r.Tracker) {
+		if !f.Overdue {
+			continue
+		}
+		d.Overdue++
+		if f.Severity == model.High {
+			d.OverdueHigh++
+		}
+		rows := []*ActionRow{}
+		if f.Province != nil {
+			row := byProvince[f.Province]
+			if row == nil {
+				row = &ActionRow{Label: f.Province.Label(s.lang), Province: f.Province}
+				byProvince[f.Province] = row
+				d.ByProvince = append(d.ByProvince, row)
+			}
+			rows = append(rows, row)
+		}
+		body := f.Rect.Responsible.In(s.lang)
+		row := byBody[body]
+		if row == nil {
+			row = &ActionRow{Label: body}
+			byBody[body] = row
+			d.ByResponsible = append(d.ByResponsible, row)
+		}
+		if f.Province != nil && !slices.Contains(row.Provinces, f.Province) {
+			row.Provinces = append(row.Provinces, f.Province)
+		}
+		rows = append(rows, row)
+		for _, r := range rows {
+			r.Overdue++
+			if f.Severity == model.High {
+				r.High++
+			}
+			r.MaxDays = max(r.MaxDays, f.DaysOverdue)
+		}
+	}
+	most := func(a, b *ActionRow) int {
+		return cmp.Or(cmp.Compare(b.Overdue, a.Overdue), cmp.Compare(b.MaxDays, a.MaxDays), cmp.Compare(a.Label, b.Label))
+	}
+	slices.SortStableFunc(d.ByProvince, most)
+	slices.SortStableFunc(d.ByResponsible, most)
+	if n := len(d.ByProvince); n > MaxActionRows {
+		d.ByProvince, d.MoreProvinces = d.ByProvince[:MaxActionRows], n-MaxActionRows
+	}
+	if n := len(d.ByResponsible); n > MaxActionRows {
+		d.ByResponsible, d.MoreBodies = d.ByResponsible[:MaxActionRows], n-MaxActionRows
+	}
+}
+
+// title returns the title of the overview or the summary: the one its
+// narrative page gives, unless that is in Chinese on an English site, or
+// else the interface's word for key.
+func (s *site) title(kind model.PageKind, key string) string {
+	if pg := s.c.Page(kind, ""); pg != nil && !pg.Draft && pg.Title != "" && langOf(s.lang, pg.Title) == "" {
+		return pg.Title
+	}
+	return s.tr(key)
 }
 
 func onSite(r *report.Report) []*model.Province {
@@ -121,10 +187,7 @@ func (s *site) summary() (*Page, error) {
 			data.Overdue = append(data.Overdue, f)
 		}
 	}
-	title := s.tr("summary")
-	if pg := s.c.Page(model.PageSummary, ""); pg != nil && !pg.Draft && pg.Title != "" {
-		title = pg.Title
-	}
+	title := s.title(model.PageSummary, "summary")
 	p := s.page("summary.html", "summary", title, data)
 	p.Crumbs = []Link{s.crumb("overview")}
 	return p, nil

@@ -8,7 +8,7 @@
 // Every link is relative, so the site works opened from disk (file://) and
 // from any folder of a web server. The files are:
 //
-//	index.html                 overview: scope, key figures, narrative, charts
+//	index.html                 overview: key figures, what needs action, charts, narrative, scope
 //	summary.html               the leadership summary
 //	groups/index.html          the supervision groups
 //	groups/<no>.html           one group
@@ -93,6 +93,12 @@
 // carried-over (the *Page of a finding, of the tracker), trend (a
 // *figures.Trend) and compare-table (at PAGE *CompareTable).
 //
+// In the tables, a cell's data-label names its column where a phone shows
+// the rows as cards (site.css), its class c-status, c-deadline, c-id or
+// c-title puts it first on the card, in that order, and its data-sort is
+// what site.js sorts the column by, where the text is not (a date, a
+// rank).
+//
 // The template functions are:
 //
 //	tr KEY                  interface text in the site's language (package i18n)
@@ -121,6 +127,10 @@
 //	itemshort ITEM          a key item's number and short name: 一、就业创业
 //	itemname ITEM           a key item's number and full name
 //	paren TEXT              TEXT in brackets: （TEXT）, or " (TEXT)"
+//	langof TEXT             the language of TEXT (a string, template.HTML or
+//	                        model.Text) where it is not the page's, for a lang
+//	                        attribute: zh-CN for Chinese on an English page, en
+//	                        for English on a Chinese one; else ""
 //	anchor VISIT            the ID of a visit's row on the visits page
 //	at PAGE VALUE           PAGE and VALUE as one value (an [At]), for partials
 //	cached NAME PAGE        the partial NAME executed with PAGE, once per address
