@@ -29,14 +29,15 @@ type FindingRequest struct {
 // AddFinding adds a finding with the next free ID (zj-07) at the end of
 // the findings of the province's file, data/<campaign>/provinces/<id>.yaml,
 // as AppendFinding does, and returns the file and the line of its title.
-// The file is replaced in one step.
+// The file is read through [source.FS], which refuses a link that leads
+// outside the project, and replaced in one step.
 func (p *Project) AddFinding(r FindingRequest) (Added, error) {
 	f, err := p.finding(r)
 	if err != nil {
 		return Added{}, err
 	}
 	name := p.rel("data", "provinces", r.Province+".yaml")
-	src, err := os.ReadFile(p.path(name))
+	src, err := p.fsys.ReadFile(name)
 	if err != nil {
 		return Added{}, err
 	}

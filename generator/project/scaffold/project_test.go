@@ -38,6 +38,19 @@ func minimal(t *testing.T, edits map[string]string) string {
 	return dir
 }
 
+// linkOutside makes data/2015/provinces/zj.yaml a link to a copy of it
+// beside the project, outside it.
+func linkOutside(t *testing.T, dir string) {
+	t.Helper()
+	file := filepath.Join(dir, "data", "2015", "provinces", "zj.yaml")
+	if err := os.Rename(file, filepath.Join(dir, "..", "outside.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../../../../outside.yaml", file); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // snapshot returns the files and links under root (a project and what
 // lies beside it), by their paths, with their contents or targets.
 func snapshot(t *testing.T, root string) map[string]string {
@@ -188,6 +201,10 @@ func TestAddFinding(t *testing.T) {
 		},
 		{
 			adding: adding{name: "a flow list", edits: map[string]string{zj: "findings: [{id: zj-01}]\n"}, err: "file: " + zj + `: the findings at line 1 are written as a flow list ([...]); write them as a block list, one "- id: ..." entry per finding, to add to them`},
+			r:      FindingRequest{Province: "zj", Kind: "problem"},
+		},
+		{
+			adding: adding{name: "a link outside the project", setup: linkOutside, err: "refused: " + zj + `: this is a link to "../../../../outside.yaml", which leads outside the project; ducha reads only the project's own files: copy the file into the project`},
 			r:      FindingRequest{Province: "zj", Kind: "problem"},
 		},
 		{
