@@ -5,20 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/ducha/ducha/generator/model"
-	"github.com/ducha/ducha/generator/output"
-	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/scaffold"
 	"github.com/ducha/ducha/generator/project/source"
-	"github.com/ducha/ducha/generator/project/validate"
 	"github.com/ducha/ducha/generator/suggest"
 )
 
@@ -83,34 +74,35 @@ func runNew(_ context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	p, _, err := load.Load(source.Dir(dir))
+	n := &newCmd{env: e, dir: dir, province: *province}
+	p, err := scaffold.Open(dir, *from)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "ducha new: %v\n", err)
-		return ExitInternal
+		return n.failed(err)
 	}
-	c := p.Current()
-	if what == "campaign" && *from != "" {
-		if c = p.Campaign(*from); c == nil {
-			return (&newEntry{env: e}).badValue("--from", *from, ids(p.Campaigns, func(c *model.Campaign) string { return c.ID }))
-		}
-	}
-	if c == nil {
-		fmt.Fprintf(e.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run %s check %s\n", dir, e.prog, dir)
-		return ExitData
-	}
-	n := &newEntry{env: e, dir: dir, p: p, c: c}
+	n.what = what
+	var added scaffold.Added
 	switch what {
 	case "finding":
-		return n.finding(*province, *item, *kind, *severity, *visits)
+		if *province == "" {
+			fmt.Fprintln(e.stderr, "ducha new finding: say which province with --province (zj)")
+			return ExitUsage
+		}
+		added, err = p.AddFinding(scaffold.FindingRequest{Province: *province, Item: *item, Kind: *kind, Severity: *severity, Visits: list(*visits)})
 	case "province":
-		return n.province(arg)
+		added, err = p.AddProvince(arg)
 	case "page":
-		return n.page(arg, *title)
+		added, err = p.AddPage(arg, *title)
 	case "campaign":
-		return n.campaign(arg)
+		added, err = p.AddCampaign(arg)
+	default:
+		fmt.Fprintf(e.stderr, "ducha new: cannot add %q; add a finding, province, page or campaign%s\n", what, suggest.DidYouMean(what, []string{"finding", "province", "page", "campaign"}))
+		return ExitUsage
 	}
-	fmt.Fprintf(e.stderr, "ducha new: cannot add %q; add a finding, province, page or campaign%s\n", what, suggest.DidYouMean(what, []string{"finding", "province", "page", "campaign"}))
-	return ExitUsage
+	if err != nil {
+		return n.failed(err)
+	}
+	n.added(added, p.Campaign())
+	return ExitOK
 }
 
 // newFlags are the flags of each kind of entry.
@@ -140,183 +132,93 @@ func flagsFor(e *env, fset *flag.FlagSet, what string) (int, bool) {
 	return ExitOK, true
 }
 
-// newEntry is what ducha new adds to.
-type newEntry struct {
+// list returns the values of a flag that lists them with commas (v1, v2),
+// without spaces and empty ones.
+func list(s string) []string {
+	var vs []string
+	for v := range strings.SplitSeq(s, ",") {
+		if v = strings.TrimSpace(v); v != "" {
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
+// newCmd is a run of ducha new: what it adds, to the project in dir.
+type newCmd struct {
 	*env
-	dir string
-	p   *model.Project
-	c   *model.Campaign
+	what     string // finding, province, page or campaign; "" while the project opens
+	dir      string
+	province string // the --province of a finding
 }
 
-// rel returns the project-relative path of the campaign's file name.
-func (n *newEntry) rel(top string, elem ...string) string {
-	return path.Join(append([]string{top, n.c.ID}, elem...)...)
+// added says what was added, where to fill it in and what to do next.
+func (n *newCmd) added(a scaffold.Added, from string) {
+	switch n.what {
+	case "finding":
+		fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run %s check\n", a.File, a.Line, a.ID, n.prog)
+	case "province":
+		fmt.Fprintf(n.stdout, "%s:%d: added province %s; fill in its visits, indicators and findings\n", a.File, a.Line, a.ID)
+	case "page":
+		fmt.Fprintf(n.stdout, "%s:%d: added the page; write it in Markdown\n", a.File, a.Line)
+	case "campaign":
+		fmt.Fprintf(n.stdout, "%s: added campaign %s from %s: %s\n", a.File, a.ID, from, strings.Join(a.Files, ", "))
+	}
+	for _, note := range a.Notes {
+		fmt.Fprintf(n.stdout, "note: %s\n", note)
+	}
+	for _, next := range a.Next {
+		fmt.Fprintf(n.stdout, "next: %s\n", next)
+	}
+	if n.what == "campaign" {
+		fmt.Fprintf(n.stdout, "next: %s check %s, then add what the groups find: %s new finding --province <id>\n", n.prog, n.dir, n.prog)
+	}
 }
 
-func (n *newEntry) finding(province, item, kind, severity, visits string) int {
-	if province == "" {
-		fmt.Fprintln(n.stderr, "ducha new finding: say which province with --province (zj)")
+// failed says why nothing was added, and returns the exit code: usage for
+// a value the project cannot take (named as the user gave it: a finding's
+// flags, --from), data for a file that stops the entry, internal for a
+// failure to read or write.
+func (n *newCmd) failed(err error) int {
+	cmd := "ducha new"
+	if n.what == "campaign" {
+		cmd += " campaign"
+	}
+	var ve *scaffold.ValueError
+	var fe *scaffold.FileError
+	var re *source.RefusedError
+	switch {
+	case errors.As(err, &ve) && ve.Why == "" && n.what == "finding":
+		return badChoice(n.env, "new", "--"+ve.Name, ve.Value, ve.Choices)
+	case errors.As(err, &ve) && ve.Why == "" && ve.Name == "campaign":
+		return badChoice(n.env, "new", "--from", ve.Value, ve.Choices)
+	case errors.As(err, &ve) && ve.Why == "":
+		return badChoice(n.env, "new", ve.Name, ve.Value, ve.Choices)
+	case errors.As(err, &ve) && n.what == "finding":
+		fmt.Fprintf(n.stderr, "ducha new finding: %s; leave out --%s\n", ve.Why, ve.Name)
 		return ExitUsage
-	}
-	in := n.c.Inspection(province)
-	if in == nil {
-		return n.noInspection(province)
-	}
-	f := scaffold.Finding{ID: scaffold.NextFindingID(n.c, province), Item: item, Severity: severity}
-	switch kind {
-	case "problem":
-		f.Problem = true
-	case "practice":
-		if severity != "" {
-			fmt.Fprintln(n.stderr, "ducha new finding: a good practice has no severity; leave out --severity")
-			return ExitUsage
-		}
+	case errors.As(err, &ve):
+		fmt.Fprintf(n.stderr, "ducha new %s: %s\n", n.what, ve.Why)
+		return ExitUsage
+	case errors.Is(err, scaffold.ErrNoCampaign):
+		fmt.Fprintf(n.stderr, "ducha new: %s has no campaign (data/<year>/campaign.yaml); run %s check %s\n", n.dir, n.prog, n.dir)
+	case errors.As(err, &re):
+		fmt.Fprintln(n.stderr, re)
+	case !errors.As(err, &fe):
+		fmt.Fprintf(n.stderr, "%s: %v\n", cmd, err)
+		return ExitInternal
+	case errors.Is(err, scaffold.ErrUnparsed):
+		fmt.Fprintf(n.stderr, "ducha new %s: %s is not valid YAML; run %s check and fix it first\n", n.what, fe.Name, n.prog)
+	case errors.Is(err, scaffold.ErrNotVisited):
+		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; %s new province %s creates it\n", n.province, fe.Name, n.prog, n.province)
+	case errors.Is(err, scaffold.ErrExists) && n.what == "campaign":
+		fmt.Fprintf(n.stderr, "ducha new campaign: %s already exists; give another ID, or remove it first\n", fe.Name)
+	case errors.Is(err, scaffold.ErrExists):
+		fmt.Fprintf(n.stderr, "ducha new: %s already exists; edit it\n", fe.Name)
+	case n.what == "campaign":
+		fmt.Fprintf(n.stderr, "%s: %v\n", cmd, err)
 	default:
-		return n.badValue("--kind", kind, model.FindingKind("").Choices())
+		fmt.Fprintln(n.stderr, err)
 	}
-	if item != "" && n.c.Item(item) == nil {
-		return n.badValue("--item", item, ids(n.c.Items, func(it *model.Item) string { return it.ID }))
-	}
-	if severity != "" && !slices.Contains(model.Severity("").Choices(), severity) {
-		return n.badValue("--severity", severity, model.Severity("").Choices())
-	}
-	for v := range strings.SplitSeq(visits, ",") {
-		if v = strings.TrimSpace(v); v == "" {
-			continue
-		}
-		if in.Visit(v) == nil {
-			return n.badValue("--visits", v, ids(in.Visits, func(v *model.Visit) string { return v.ID }))
-		}
-		if !slices.Contains(f.Visits, v) {
-			f.Visits = append(f.Visits, v)
-		}
-	}
-	name := n.rel("data", "provinces", province+".yaml")
-	file := filepath.Join(n.dir, filepath.FromSlash(name))
-	src, err := os.ReadFile(file)
-	if err != nil {
-		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
-		return ExitInternal
-	}
-	out, line, err := scaffold.AppendFinding(src, f)
-	if err != nil {
-		fmt.Fprintf(n.stderr, "%s: %v\n", name, err)
-		return ExitData
-	}
-	if err := output.ReplaceFile(file, out); err != nil {
-		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
-		return ExitInternal
-	}
-	fmt.Fprintf(n.stdout, "%s:%d: added finding %s; fill in its title and the empty values, then run %s check\n", name, line, f.ID, n.prog)
-	return ExitOK
-}
-
-// noInspection explains why a province has no file to add a finding to.
-func (n *newEntry) noInspection(province string) int {
-	name := n.rel("data", "provinces", province+".yaml")
-	if slices.Contains(n.p.Unparsed, name) {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s is not valid YAML; run %s check and fix it first\n", name, n.prog)
-		return ExitData
-	}
-	if n.p.Province(province) != nil {
-		fmt.Fprintf(n.stderr, "ducha new finding: %s has no file %s: it was not visited on site; %s new province %s creates it\n", province, name, n.prog, province)
-		return ExitData
-	}
-	return n.badValue("--province", province, ids(n.c.OnSite, func(in *model.Inspection) string { return in.ProvinceID }))
-}
-
-func (n *newEntry) province(id string) int {
-	pr := n.p.Province(id)
-	if pr == nil {
-		return n.badValue("province", id, ids(n.p.Provinces, func(p *model.Province) string { return p.ID }))
-	}
-	name := n.rel("data", "provinces", id+".yaml")
-	if code := n.create(name, scaffold.ProvinceFile(n.c, pr, n.p.Config.Lang())); code != ExitOK {
-		return code
-	}
-	fmt.Fprintf(n.stdout, "%s:1: added province %s; fill in its visits, indicators and findings\n", name, id)
-	if !slices.ContainsFunc(n.c.Groups, func(g *model.Group) bool { return slices.Contains(g.ProvinceIDs, id) }) {
-		fmt.Fprintf(n.stdout, "next: list %s in the provinces of the group that visited it, in %s\n", id, n.rel("data", "groups.yaml"))
-	}
-	return ExitOK
-}
-
-func (n *newEntry) page(which, title string) int {
-	which = strings.TrimSuffix(which, ".md")
-	kind, key, _ := strings.Cut(which, "/")
-	var known []string
-	switch kind {
-	case "overview", "summary":
-		if key != "" {
-			return n.badPage(which)
-		}
-	case "groups":
-		if no, err := strconv.Atoi(key); err != nil || strconv.Itoa(no) != key || n.c.Group(no) == nil {
-			known = ids(n.c.Groups, func(g *model.Group) string { return strconv.Itoa(g.No) })
-		}
-	case "provinces":
-		known = ids(n.p.Provinces, func(p *model.Province) string { return p.ID })
-	case "items":
-		known = ids(n.c.Items, func(it *model.Item) string { return it.ID })
-	case "pages":
-		if !validate.ValidID(key) {
-			fmt.Fprintf(n.stderr, "ducha new page: %q is not a page's address: use lower-case letters, digits and \"-\" (at most 40, not starting with \"-\"): pages/methods\n", key)
-			return ExitUsage
-		}
-	default:
-		return n.badPage(which)
-	}
-	if known != nil && !slices.Contains(known, key) {
-		return n.badValue(kind, key, known)
-	}
-	name := n.rel("content", which+".md")
-	if code := n.create(name, scaffold.PageFile(title, kind == "pages")); code != ExitOK {
-		return code
-	}
-	fmt.Fprintf(n.stdout, "%s:4: added the page; write it in Markdown\n", name)
-	return ExitOK
-}
-
-func (n *newEntry) badPage(which string) int {
-	fmt.Fprintf(n.stderr, "ducha new page: %q is not a page ducha knows: give overview, summary, groups/<no>, provinces/<id>, items/<id> or pages/<slug>\n", which)
-	return ExitUsage
-}
-
-// create writes a new file of the project, which must not exist.
-func (n *newEntry) create(name string, data []byte) int {
-	file := filepath.Join(n.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
-		return ExitInternal
-	}
-	f, err := os.OpenFile(file, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		fmt.Fprintf(n.stderr, "ducha new: %s already exists; edit it\n", name)
-		return ExitData
-	}
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil {
-		fmt.Fprintf(n.stderr, "ducha new: %v\n", err)
-		return ExitInternal
-	}
-	return ExitOK
-}
-
-// badValue reports a value that names nothing the project has.
-func (n *newEntry) badValue(what, v string, choices []string) int {
-	fmt.Fprintf(n.stderr, "ducha new: %s %q is not one of: %s%s\n", what, v, strings.Join(choices, ", "), suggest.DidYouMean(v, choices))
-	return ExitUsage
-}
-
-func ids[T any](xs []T, id func(T) string) []string {
-	out := make([]string, len(xs))
-	for i, x := range xs {
-		out[i] = id(x)
-	}
-	return out
+	return ExitData
 }

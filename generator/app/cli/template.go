@@ -131,3 +131,12 @@ func badChoice(e *env, cmd, what, v string, choices []string) int {
 	fmt.Fprintf(e.stderr, "ducha %s: %s %q is not one of: %s%s\n", cmd, what, v, strings.Join(choices, ", "), suggest.DidYouMean(v, choices))
 	return ExitUsage
 }
+
+// ids returns the ID of each of xs.
+func ids[T any](xs []T, id func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = id(x)
+	}
+	return out
+}

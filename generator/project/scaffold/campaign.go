@@ -2,6 +2,8 @@ package scaffold
 
 import (
 	"fmt"
+	"io/fs"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -27,24 +29,27 @@ const (
 // provinces (groups.yaml, each group's dates a year or more later), the
 // scope with the next edition and its dates moved on, every province's
 // self-examination not yet received, and a file for each province a group
-// goes to, with no visits and no findings. read reads a file of from's
-// folder by the same names. The years move by the difference between the
+// goes to, with no visits and no findings. It reads from's files, by the
+// same names under data/<from>/, from the project fsys; a file it cannot
+// change is a *FileError. The years move by the difference between the
 // two IDs when both are years, else by one. The notes say what else to
 // look at.
-func NextCampaign(p *model.Project, from *model.Campaign, id string, read func(name string) ([]byte, error)) (files map[string][]byte, notes []string, err error) {
+func NextCampaign(fsys fs.FS, p *model.Project, from *model.Campaign, id string) (files map[string][]byte, notes []string, err error) {
 	years := 1
 	if a, errA := strconv.Atoi(from.ID); errA == nil {
 		if b, errB := strconv.Atoi(id); errB == nil && b > a {
 			years = b - a
 		}
 	}
+	dir := path.Join("data", from.ID)
+	read := func(name string) ([]byte, error) { return fs.ReadFile(fsys, path.Join(dir, name)) }
 	files = map[string][]byte{}
 	src, err := read(CampaignFile)
 	if err != nil {
 		return nil, nil, err
 	}
 	if files[CampaignFile], err = nextScope(src, from, id, years); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", CampaignFile, err)
+		return nil, nil, &FileError{Name: path.Join(dir, CampaignFile), Err: err}
 	}
 	if files[ItemsFile], err = read(ItemsFile); err != nil {
 		return nil, nil, err
@@ -53,7 +58,7 @@ func NextCampaign(p *model.Project, from *model.Campaign, id string, read func(n
 		return nil, nil, err
 	}
 	if files[GroupsFile], err = nextGroups(src, years); err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", GroupsFile, err)
+		return nil, nil, &FileError{Name: path.Join(dir, GroupsFile), Err: err}
 	}
 	files[SelfExamFile] = SelfExams(p.Provinces)
 	next := *from

@@ -1,8 +1,16 @@
 // Package scaffold writes new entries for office staff to fill in: a
-// finding added to a province's file, a province's file, a narrative page.
-// It only adds text: what is already in a file stays byte for byte as it
-// was, comments and layout included. The values staff must supply are
-// left empty, so that ducha check points at each of them.
+// finding added to a province's file, a province's file, a narrative page,
+// the next campaign. It only adds text: what is already in a file stays
+// byte for byte as it was, comments and layout included. The values staff
+// must supply are left empty, so that ducha check points at each of them.
+//
+// [Open] opens a project folder on one of its campaigns; its Add methods
+// (AddFinding, AddProvince, AddPage, AddCampaign) are ducha new: each
+// checks what it is asked for against the project, writes the entry, and
+// returns an [Added] that says where to fill it in, or an error that says
+// who must act (see [Project]). The functions below them make the text
+// (AppendFinding, ProvinceFile, PageFile, NextCampaign) and edit it in
+// place ([Doc]), for ducha new and ducha import alike.
 package scaffold
 
 import (
@@ -203,16 +211,16 @@ func appendFinding(src []byte, add lines, title int) ([]byte, int, error) {
 	return text.insert(end, indent(add, items)), end + title, nil
 }
 
-// source is a file's text as lines, each with its own line end. A
+// textLines is a file's text as lines, each with its own line end. A
 // byte-order mark is kept apart: yaml.v3 does not count it in columns.
-type source struct {
+type textLines struct {
 	bom   string
 	lines []string
 	ends  []string // "\n", "\r\n", or "" for a last line without one
 }
 
-func splitLines(src []byte) *source {
-	s := &source{}
+func splitLines(src []byte) *textLines {
+	s := &textLines{}
 	text := string(src)
 	if t, ok := strings.CutPrefix(text, "\ufeff"); ok {
 		s.bom, text = "\ufeff", t
@@ -234,7 +242,7 @@ func splitLines(src []byte) *source {
 }
 
 // eol is the line end of new lines: the file's last, or LF.
-func (s *source) eol() string {
+func (s *textLines) eol() string {
 	for i := len(s.ends) - 1; i >= 0; i-- {
 		if s.ends[i] != "" {
 			return s.ends[i]
@@ -244,7 +252,7 @@ func (s *source) eol() string {
 }
 
 // insert returns the text with block inserted after the first at lines.
-func (s *source) insert(at int, block lines) []byte {
+func (s *textLines) insert(at int, block lines) []byte {
 	eol := s.eol()
 	var b strings.Builder
 	b.WriteString(s.bom)
@@ -268,7 +276,7 @@ func (s *source) insert(at int, block lines) []byte {
 // comments indented no deeper than col that stand right before line,
 // 1-based: where an entry added at the end of a list goes when the next
 // key starts at line.
-func (s *source) endBefore(line, col int) int {
+func (s *textLines) endBefore(line, col int) int {
 	at := line - 1
 	for at > 0 {
 		l := s.lines[at-1]
@@ -284,7 +292,7 @@ func (s *source) endBefore(line, col int) int {
 // cut removes the value token, written at n's position, from its line,
 // keeping a comment after it; it reports false when the token is not
 // there or is followed by anything else.
-func (s *source) cut(n *yaml.Node, token string) bool {
+func (s *textLines) cut(n *yaml.Node, token string) bool {
 	l := s.lines[n.Line-1]
 	at := byteCol(l, n.Column)
 	after, ok := strings.CutPrefix(l[at:], token)
