@@ -14,6 +14,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/fontsubset"
 )
 
 var makeFont = flag.String("makefont", "", "write testdata/fonts/"+fallbackFont+" from this copy of DejaVuSans.ttf")
@@ -47,11 +48,11 @@ func TestFallbackFontFile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		font, _, err := readFont(data)
+		font, err := fontsubset.Parse(data)
 		if err != nil {
 			t.Fatal(err)
 		}
-		sub, err := font.subset(sortedRunes(fallbackRunes))
+		sub, err := font.Subset(sortedRunes(fallbackRunes))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -59,7 +60,7 @@ func TestFallbackFontFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	_, c, err := readFont(readFallbackFont(t))
+	c, err := fontsubset.Parse(readFallbackFont(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,8 +69,8 @@ func TestFallbackFontFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	for r := rune(0); r < 0x30000; r++ {
-		if c.has(r) != slices.Contains(fallbackRunes, r) {
-			t.Errorf("the test font has %q: %v", r, c.has(r))
+		if c.Has(r) != slices.Contains(fallbackRunes, r) {
+			t.Errorf("the test font has %q: %v", r, c.Has(r))
 		}
 		if slices.Contains(fallbackRunes, r) && noto.has(r) {
 			t.Errorf("the embedded fonts have %q", r)

@@ -2,16 +2,16 @@ package pdf
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"slices"
-	"sort"
 	"strconv"
 	"sync"
 	"unicode"
 
 	"github.com/signintech/gopdf"
+
+	"github.com/ducha/ducha/generator/render/fontsubset"
 )
 
 // role is what a face is used for. Every piece of text is set in one role;
@@ -89,8 +89,7 @@ type faceID int
 
 // face is one font file of a briefing.
 type face struct {
-	cover  *coverage
-	font   *ttf
+	font   *fontsubset.Font
 	data   []byte
 	family string // its name inside the PDF
 	// role and index say where the file was first given: the index-th
@@ -172,11 +171,11 @@ func (fs *faceSet) add(data []byte, r role, i int) (faceID, error) {
 	if len(data) == 0 {
 		return 0, errors.New("no font data")
 	}
-	t, c, err := readFont(data)
+	font, err := fontsubset.Parse(data)
 	if err != nil {
 		return 0, err
 	}
-	fs.faces = append(fs.faces, &face{cover: c, font: t, data: data, family: familyName(r, i), role: r, index: i})
+	fs.faces = append(fs.faces, &face{font: font, data: data, family: familyName(r, i), role: r, index: i})
 	return faceID(len(fs.faces) - 1), nil
 }
 
@@ -224,7 +223,7 @@ func sameBytes(a, b []byte) bool {
 // has reports whether any face can draw r.
 func (fs *faceSet) has(r rune) bool {
 	for _, f := range fs.faces {
-		if f.cover.has(r) {
+		if f.font.Has(r) {
 			return true
 		}
 	}
@@ -236,7 +235,7 @@ func (fs *faceSet) has(r rune) bool {
 // face is returned then.
 func (fs *faceSet) pick(ro role, r rune) (faceID, bool) {
 	for _, id := range fs.chain[ro] {
-		if fs.faces[id].cover.has(r) {
+		if fs.faces[id].font.Has(r) {
 			return id, true
 		}
 	}
@@ -254,296 +253,4 @@ func ignorable(r rune) bool {
 	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == 0xad ||
 		unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
 		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
-}
-
-// coverage is the set of characters a TrueType font maps to a glyph, read
-// the way gopdf reads it: characters of the Basic Multilingual Plane from
-// the Windows Unicode BMP subtable (3,1), format 4; others from the full
-// Unicode subtable (3,10), format 12 (see ttf.glyph).
-type coverage struct {
-	bmp    [0x10000 / 64]uint64
-	astral [][2]rune // sorted, inclusive ranges
-}
-
-func (c *coverage) has(r rune) bool {
-	if r < 0 {
-		return false
-	}
-	if r < 0x10000 {
-		return c.bmp[r/64]&(1<<(r%64)) != 0
-	}
-	i, found := slices.BinarySearchFunc(c.astral, r, func(g [2]rune, r rune) int {
-		switch {
-		case g[1] < r:
-			return -1
-		case g[0] > r:
-			return 1
-		}
-		return 0
-	})
-	_ = i
-	return found
-}
-
-var errShort = errors.New("the file is cut short or is not a font")
-
-// readFont reads what the briefing needs of a TrueType font: its character
-// maps and horizontal metrics.
-func readFont(data []byte) (*ttf, *coverage, error) {
-	if len(data) < 12 {
-		return nil, nil, errShort
-	}
-	switch string(data[:4]) {
-	case "\x00\x01\x00\x00", "true":
-	case "OTTO":
-		return nil, nil, errors.New("the font has PostScript (CFF) outlines, which cannot be embedded; use a font with TrueType outlines (.ttf)")
-	case "ttcf":
-		return nil, nil, errors.New("the file is a font collection (.ttc); use a single TrueType font file (.ttf)")
-	default:
-		return nil, nil, errors.New("not a TrueType font file (.ttf)")
-	}
-	f := &ttf{data: data}
-	cmap, ok := sfntTable(data, "cmap")
-	if !ok || len(cmap) < 4 {
-		return nil, nil, errors.New("the font has no character map (cmap table)")
-	}
-	n := int(u16(cmap, 2))
-	for i := range n {
-		rec := 4 + 8*i
-		if rec+8 > len(cmap) {
-			return nil, nil, errShort
-		}
-		platform, encoding, off := u16(cmap, rec), u16(cmap, rec+2), int(u32(cmap, rec+4))
-		if off >= len(cmap) {
-			return nil, nil, errShort
-		}
-		switch {
-		case platform == 3 && encoding == 1:
-			f.bmp = cmap[off:]
-		case platform == 3 && encoding == 10 && f.full == nil:
-			f.full = cmap[off:]
-		}
-	}
-	if len(f.bmp) < 2 || u16(f.bmp, 0) != 4 {
-		return nil, nil, errors.New("the font has no Unicode character map of format 4 (Windows, Unicode BMP), which the PDF writer needs")
-	}
-	if len(f.full) < 2 || u16(f.full, 0) != 12 {
-		f.full = nil
-	}
-	c := &coverage{}
-	if err := c.readFormat4(f.bmp); err != nil {
-		return nil, nil, err
-	}
-	if f.full != nil {
-		if err := c.readFormat12(f.full); err != nil {
-			return nil, nil, err
-		}
-	}
-	if err := f.readMetrics(); err != nil {
-		return nil, nil, err
-	}
-	return f, c, nil
-}
-
-// ttf is a TrueType font file, read as far as the briefing needs to
-// measure characters the way gopdf does and to subset the font
-// (subset.go): the character maps gopdf reads, and the horizontal metrics.
-// It is read-only once built.
-type ttf struct {
-	data       []byte
-	bmp        []byte // the (3,1) cmap subtable, of format 4
-	full       []byte // the (3,10) cmap subtable if it is of format 12, else nil
-	sorted     bool   // bmp's segments are in order: look up by binary search
-	unitsPerEm uint
-	numGlyphs  int
-	hmtx       []byte
-	numMetrics int // hhea.numberOfHMetrics: glyphs from here on have the last advance
-}
-
-// readMetrics reads the tables that give widths.
-func (f *ttf) readMetrics() error {
-	head, _ := sfntTable(f.data, "head")
-	hhea, _ := sfntTable(f.data, "hhea")
-	maxp, _ := sfntTable(f.data, "maxp")
-	hmtx, _ := sfntTable(f.data, "hmtx")
-	if len(head) < 54 || len(hhea) < 36 || len(maxp) < 6 {
-		return errors.New("the font lacks its head, hhea or maxp table")
-	}
-	f.unitsPerEm, f.numGlyphs, f.numMetrics = uint(u16(head, 18)), int(u16(maxp, 4)), int(u16(hhea, 34))
-	if f.unitsPerEm == 0 || f.numMetrics == 0 || len(hmtx) < 4*f.numMetrics {
-		return errors.New("the font has no valid horizontal metrics (hmtx table)")
-	}
-	f.hmtx = hmtx
-	segs := int(u16(f.bmp, 6)) / 2
-	f.sorted = true
-	for s := 1; s < segs; s++ {
-		if u16(f.bmp, 14+2*s) < u16(f.bmp, 12+2*s) {
-			f.sorted = false
-		}
-	}
-	return nil
-}
-
-// glyph returns the glyph that draws r, 0 if none, looked up as gopdf
-// does: characters of the Basic Multilingual Plane in the format 4
-// subtable, others in the format 12 one.
-func (f *ttf) glyph(r rune) int {
-	switch {
-	case r < 0:
-		return 0
-	case r <= 0xffff:
-		return f.glyph4(int(r))
-	}
-	return f.glyph12(r)
-}
-
-// glyph4 looks ch up in the first segment of the format 4 subtable that
-// ends at or after it.
-func (f *ttf) glyph4(ch int) int {
-	t := f.bmp
-	segs := int(u16(t, 6)) / 2
-	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
-	s := 0
-	if f.sorted {
-		s = sort.Search(segs, func(i int) bool { return int(u16(t, ends+2*i)) >= ch })
-	} else {
-		for s < segs && int(u16(t, ends+2*s)) < ch {
-			s++
-		}
-	}
-	if s == segs {
-		return 0
-	}
-	start := int(u16(t, starts+2*s))
-	if ch < start {
-		return 0
-	}
-	delta, ro := int(u16(t, deltas+2*s)), int(u16(t, ranges+2*s))
-	if ro == 0 {
-		return (ch + delta) & 0xffff
-	}
-	g := int(u16(t, ranges+2*s+ro+2*(ch-start)))
-	if g == 0 {
-		return 0
-	}
-	return (g + delta) & 0xffff
-}
-
-// glyph12 looks r up in the first group of the format 12 subtable that
-// holds it.
-func (f *ttf) glyph12(r rune) int {
-	t := f.full
-	n := int(u32(t, 12))
-	for i := 0; i < n && 16+12*i+12 <= len(t); i++ {
-		g := 16 + 12*i
-		start, end := u32(t, g), u32(t, g+4)
-		if start <= uint32(r) && uint32(r) <= end {
-			return int(u32(t, g+8) + uint32(r) - start)
-		}
-	}
-	return 0
-}
-
-// advance returns the advance width of glyph g, in font units.
-func (f *ttf) advance(g int) uint {
-	g = min(g, f.numMetrics-1)
-	return uint(u16(f.hmtx, 4*g))
-}
-
-// width1000 returns the advance of r in thousandths of an em. gopdf
-// measures and writes widths in whole thousandths, rounded down; so does
-// this, so that lines are broken to what gopdf draws.
-func (f *ttf) width1000(r rune) uint {
-	return f.advance(f.glyph(r)) * 1000 / f.unitsPerEm
-}
-
-// sfntTable returns the bytes of the table with the given tag.
-func sfntTable(data []byte, tag string) ([]byte, bool) {
-	n := int(u16(data, 4))
-	for i := range n {
-		rec := 12 + 16*i
-		if rec+16 > len(data) {
-			return nil, false
-		}
-		if string(data[rec:rec+4]) == tag {
-			off, length := int(u32(data, rec+8)), int(u32(data, rec+12))
-			if off < 0 || length < 0 || off+length > len(data) {
-				return nil, false
-			}
-			return data[off : off+length], true
-		}
-	}
-	return nil, false
-}
-
-func (c *coverage) readFormat4(t []byte) error {
-	if len(t) < 14 {
-		return errShort
-	}
-	segs := int(u16(t, 6)) / 2
-	ends, starts, deltas, ranges := 14, 16+2*segs, 16+4*segs, 16+6*segs
-	if ranges+2*segs > len(t) {
-		return errShort
-	}
-	for s := range segs {
-		start, end := int(u16(t, starts+2*s)), int(u16(t, ends+2*s))
-		delta, ro := int(u16(t, deltas+2*s)), int(u16(t, ranges+2*s))
-		for ch := start; ch <= end && ch < 0xffff; ch++ {
-			var gid int
-			if ro == 0 {
-				gid = (ch + delta) & 0xffff
-			} else {
-				at := ranges + 2*s + ro + 2*(ch-start)
-				if at+2 > len(t) {
-					break
-				}
-				if gid = int(u16(t, at)); gid != 0 {
-					gid = (gid + delta) & 0xffff
-				}
-			}
-			if gid != 0 {
-				c.bmp[ch/64] |= 1 << (ch % 64)
-			}
-		}
-	}
-	return nil
-}
-
-func (c *coverage) readFormat12(t []byte) error {
-	if len(t) < 16 {
-		return errShort
-	}
-	n := int(u32(t, 12))
-	if n < 0 || 16+12*n > len(t) {
-		return errShort
-	}
-	for i := range n {
-		g := 16 + 12*i
-		start, end, gid := rune(u32(t, g)), rune(u32(t, g+4)), u32(t, g+8)
-		if gid == 0 {
-			start++
-		}
-		if start < 0x10000 {
-			start = 0x10000 // gopdf looks characters of the BMP up in format 4
-		}
-		if start <= end {
-			c.astral = append(c.astral, [2]rune{start, end})
-		}
-	}
-	slices.SortFunc(c.astral, func(a, b [2]rune) int { return int(a[0] - b[0]) })
-	return nil
-}
-
-func u16(b []byte, i int) uint16 {
-	if i+2 > len(b) {
-		return 0
-	}
-	return binary.BigEndian.Uint16(b[i:])
-}
-
-func u32(b []byte, i int) uint32 {
-	if i+4 > len(b) {
-		return 0
-	}
-	return binary.BigEndian.Uint32(b[i:])
 }

@@ -726,11 +726,19 @@ func TestProjectFontLacksWords(t *testing.T) {
 		Keys: []model.KeyPos{{Key: "regular", Line: 3, Col: 14}}}}
 	// A font with ASCII only: the Chinese words of the briefing cannot be
 	// drawn, the English ones can.
-	ascii := &coverage{}
-	for r := 0x20; r < 0x7f; r++ {
-		ascii.bmp[r/64] |= 1 << (r % 64)
+	var ascii []rune
+	for r := rune(0x20); r < 0x7f; r++ {
+		ascii = append(ascii, r)
 	}
-	faces := &faceSet{faces: []*face{{cover: ascii}}, chain: [numRoles][]faceID{{0}, {0}, {0}}}
+	faces, err := NewFonts([][]byte{smallFont(t, string(ascii))}, nil, nil, "fonts/latin.ttf").faces(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r := rune(0); r < 0x30000; r++ {
+		if faces.has(r) != (r >= 0x20 && r < 0x7f) {
+			t.Fatalf("the ASCII font has %U: %v", r, faces.has(r))
+		}
+	}
 	for _, tc := range []struct {
 		lang model.Lang
 		want string

@@ -127,7 +127,7 @@ func (ts *typesetter) width(f faceID, r rune) float64 {
 	c := &ts.adv[f]
 	k, ok := c.get(r)
 	if !ok {
-		k = int32(ts.faces.faces[f].font.width1000(r))
+		k = int32(ts.faces.faces[f].font.Advance(r))
 		c.put(r, k)
 	}
 	return float64(k) / 1000
