@@ -42,7 +42,7 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 	if c == nil {
 		return nil, errors.New("pipeline: no campaign to render")
 	}
-	if (opts.Briefing || opts.LinkBriefing) && len(ch.Fonts.Regular) == 0 {
+	if (opts.Briefing || opts.LinkBriefing) && ch.Fonts.Empty() {
 		return nil, errors.New("pipeline: the project was checked for no briefing, and has no fonts for one")
 	}
 	r := &Rendering{Campaign: c, fsys: fsys, ch: ch, opts: opts,

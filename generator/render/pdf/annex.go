@@ -7,6 +7,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // large reports whether the campaign has more findings than a briefing
@@ -50,10 +51,10 @@ func (b *briefing) rectification() {
 	if len(tracked) == 0 {
 		return
 	}
-	b.body.add(vspace(4))
-	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
-	overdueBg := rgb{0xfb, 0xee, 0xec}
-	tb.fill = func(r int) *rgb {
+	b.body.Add(typeset.VSpace(4))
+	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	overdueBg := typeset.Color{0xfb, 0xee, 0xec}
+	tb.Fill = func(r int) *typeset.Color {
 		if tracked[r].Overdue(b.r.AsOf) {
 			return &overdueBg
 		}
@@ -62,21 +63,21 @@ func (b *briefing) rectification() {
 		}
 		return nil
 	}
-	var header []cell
-	var heads []*text
+	var header []typeset.Cell
+	var heads []*typeset.Text
 	for _, k := range []string{"no", "problem", "province", "severity", "responsible", "deadline", "status"} {
-		heads = append(heads, textOf(b.word(k), headStyle))
-		header = append(header, tb.textCell(heads[len(heads)-1], alignLeft))
+		heads = append(heads, typeset.NewText(b.word(k), headStyle))
+		header = append(header, tb.TextCell(heads[len(heads)-1], typeset.AlignLeft))
 	}
-	var rows [][]cell
-	var proxies [][]*text
+	var rows [][]typeset.Cell
+	var proxies [][]*typeset.Text
 	for i, fd := range tracked {
 		row, proxy := b.rectRow(tb, i+1, fd)
 		rows = append(rows, row)
 		proxies = append(proxies, proxy)
 	}
-	tb.autoWidths(heads, proxies)
-	b.addTable(tb.cells(header, rows))
+	tb.AutoWidths(heads, proxies)
+	b.addTable(tb.Boxes(header, rows))
 }
 
 // sentenceSep separates two sentences: nothing in Chinese, a space in
@@ -89,49 +90,55 @@ func (b *briefing) sentenceSep() string {
 }
 
 // addTable adds a table and some space after it.
-func (b *briefing) addTable(bs []*box) {
+func (b *briefing) addTable(bs []*typeset.Box) {
 	b.addAll(bs)
-	b.body.add(vspace(6))
+	b.body.Add(typeset.VSpace(6))
+}
+
+// newTable returns a table t in the briefing's colours.
+func (b *briefing) newTable(t typeset.Table) *typeset.Table {
+	t.Colors = palette
+	return b.ts.NewTable(t)
 }
 
 // rectRow returns a row of the rectification table, and its text for
 // sizing the columns.
-func (b *briefing) rectRow(tb *table, no int, f *model.Finding) ([]cell, []*text) {
+func (b *briefing) rectRow(tb *typeset.Table, no int, f *model.Finding) ([]typeset.Cell, []*typeset.Text) {
 	province := ""
 	if f.Province != nil {
 		province = f.Province.Label(b.lang)
 	}
-	sev := textOf(i18n.Enum(b.lang, f.Severity), style{role: roleBold, size: sizeTable, color: severityText(f.Severity)})
+	sev := typeset.NewText(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: sizeTable, Color: severityText(f.Severity)})
 	responsible, deadline := "", ""
-	status := textOf("", tableStyle)
+	status := typeset.NewText("", tableStyle)
 	if rc := f.Rect; rc != nil {
 		responsible, deadline = rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline)
-		status = textOf(i18n.Enum(b.lang, rc.Status), tableStyle)
+		status = typeset.NewText(i18n.Enum(b.lang, rc.Status), tableStyle)
 		if d := b.r.DaysOverdue(f); d > 0 {
-			status.hardBreak()
-			status.add(b.wordf("days-overdue-n", d), style{role: roleBold, size: sizeTable, color: hexColor(chart.ColorOverdue)})
+			status.HardBreak()
+			status.Add(b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorOverdue)})
 		}
 	}
-	title := textOf(f.Title.In(b.lang), tableStyle)
+	title := typeset.NewText(f.Title.In(b.lang), tableStyle)
 	if f.Rect != nil {
-		title.add(" "+f.Rect.Notes.In(b.lang), mutedSmall)
+		title.Add(" "+f.Rect.Notes.In(b.lang), mutedSmall)
 	}
-	proxy := []*text{textOf(itoa(no), tableStyle), title, textOf(province, tableStyle), sev,
-		textOf(responsible, tableStyle), textOf(deadline, tableStyle), status}
-	problem := func(w float64) []*box {
-		t := textOf(f.Title.In(b.lang), tableStyle)
-		t.add("  "+f.ID, style{role: roleSans, size: 7.5, color: colMuted})
-		bs := b.ts.lines(t, para{width: w, lead: leadTable * sizeTable, base: sizeTable})
+	proxy := []*typeset.Text{typeset.NewText(itoa(no), tableStyle), title, typeset.NewText(province, tableStyle), sev,
+		typeset.NewText(responsible, tableStyle), typeset.NewText(deadline, tableStyle), status}
+	problem := func(w float64) []*typeset.Box {
+		t := typeset.NewText(f.Title.In(b.lang), tableStyle)
+		t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: 7.5, Color: colMuted})
+		bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: leadTable * sizeTable, Base: sizeTable})
 		if f.Rect != nil {
 			bs = append(bs, b.mdText(f.Rect.Notes, w, mutedSmall, 1.4)...)
 		}
 		return bs
 	}
-	return []cell{
-		tb.textCell(textOf(itoa(no), tableStyle), alignLeft), problem,
-		tb.textCell(textOf(province, tableStyle), alignLeft), tb.textCell(sev, alignLeft),
-		tb.textCell(textOf(responsible, tableStyle), alignLeft), tb.textCell(textOf(deadline, tableStyle), alignLeft),
-		tb.textCell(status, alignLeft),
+	return []typeset.Cell{
+		tb.TextCell(typeset.NewText(itoa(no), tableStyle), typeset.AlignLeft), problem,
+		tb.TextCell(typeset.NewText(province, tableStyle), typeset.AlignLeft), tb.TextCell(sev, typeset.AlignLeft),
+		tb.TextCell(typeset.NewText(responsible, tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(deadline, tableStyle), typeset.AlignLeft),
+		tb.TextCell(status, typeset.AlignLeft),
 	}, proxy
 }
 
@@ -182,31 +189,31 @@ func (b *briefing) annex() {
 	if b.lang == model.EN {
 		title = b.word("annex") + ". " + b.word("annex-title")
 	}
-	b.body.pageBreak()
+	b.body.PageBreak()
 	b.addAll(b.tocHeading(0, title))
 	b.paragraph(note)
 	if len(fs) == 0 {
 		return
 	}
-	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
-	var header []cell
-	var heads []*text
+	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	var header []typeset.Cell
+	var heads []*typeset.Text
 	for _, k := range []string{"id", "province", "item", "category", "content"} {
-		heads = append(heads, textOf(b.word(k), headStyle))
-		header = append(header, tb.textCell(heads[len(heads)-1], alignLeft))
+		heads = append(heads, typeset.NewText(b.word(k), headStyle))
+		header = append(header, tb.TextCell(heads[len(heads)-1], typeset.AlignLeft))
 	}
-	rows := make([][]cell, len(fs))
-	proxies := make([][]*text, len(fs))
+	rows := make([][]typeset.Cell, len(fs))
+	proxies := make([][]*typeset.Text, len(fs))
 	for i, f := range fs {
 		rows[i], proxies[i] = b.annexRow(tb, f)
 	}
-	tb.autoWidths(heads, proxies)
-	b.addTable(tb.cells(header, rows))
+	tb.AutoWidths(heads, proxies)
+	b.addTable(tb.Boxes(header, rows))
 }
 
 // annexRow returns a row of the annex, and its text for sizing the
 // columns.
-func (b *briefing) annexRow(tb *table, f *model.Finding) ([]cell, []*text) {
+func (b *briefing) annexRow(tb *typeset.Table, f *model.Finding) ([]typeset.Cell, []*typeset.Text) {
 	province, item := "", ""
 	if f.Province != nil {
 		province = f.Province.Label(b.lang)
@@ -214,32 +221,29 @@ func (b *briefing) annexRow(tb *table, f *model.Finding) ([]cell, []*text) {
 	if f.Item != nil {
 		item = f.Item.Label(b.lang)
 	}
-	kind := textOf(i18n.Enum(b.lang, f.Kind), style{role: roleBold, size: sizeTable, color: hexColor(chart.ColorPractice)})
+	kind := typeset.NewText(i18n.Enum(b.lang, f.Kind), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorPractice)})
 	if f.IsProblem() {
-		kind = textOf(i18n.Enum(b.lang, f.Kind), tableStyle)
-		kind.hardBreak()
-		kind.add(i18n.Enum(b.lang, f.Severity), style{role: roleBold, size: sizeTable, color: severityText(f.Severity)})
+		kind = typeset.NewText(i18n.Enum(b.lang, f.Kind), tableStyle)
+		kind.HardBreak()
+		kind.Add(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: sizeTable, Color: severityText(f.Severity)})
 	}
-	content := func(w float64) []*box {
-		bs := b.ts.lines(textOf(f.Title.In(b.lang), headStyle), para{width: w, lead: leadTable * sizeTable, base: sizeTable})
+	content := func(w float64) []*typeset.Box {
+		bs := b.ts.Lines(typeset.NewText(f.Title.In(b.lang), headStyle), typeset.Para{Width: w, Lead: leadTable * sizeTable, Base: sizeTable})
 		bs = append(bs, b.mdText(f.Detail, w, tableStyle, leadTable)...)
 		if ev := b.evidence(f); ev != "" {
-			bs = append(bs, b.ts.lines(textOf(ev, mutedSmall), para{width: w, lead: 1.4 * mutedSmall.size})...)
+			bs = append(bs, b.ts.Lines(typeset.NewText(ev, mutedSmall), typeset.Para{Width: w, Lead: 1.4 * mutedSmall.Size})...)
 		}
-		if line := b.rectLine(f); line != nil {
-			for i := range line.styles {
-				line.styles[i].size = mutedSmall.size
-			}
-			bs = append(bs, b.ts.lines(line, para{width: w, lead: 1.4 * mutedSmall.size})...)
+		if line := b.rectLine(f, mutedSmall.Size); line != nil {
+			bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.4 * mutedSmall.Size})...)
 			bs = append(bs, b.mdText(f.Rect.Notes, w, mutedSmall, 1.4)...)
 		}
 		return bs
 	}
-	proxy := []*text{textOf(f.ID, tableStyle), textOf(province, tableStyle), textOf(item, tableStyle), kind,
-		textOf(f.Title.In(b.lang)+" "+f.Detail.In(b.lang), tableStyle)}
-	return []cell{
-		tb.textCell(textOf(f.ID, tableStyle), alignLeft), tb.textCell(textOf(province, tableStyle), alignLeft),
-		tb.textCell(textOf(item, tableStyle), alignLeft), tb.textCell(kind, alignLeft), content,
+	proxy := []*typeset.Text{typeset.NewText(f.ID, tableStyle), typeset.NewText(province, tableStyle), typeset.NewText(item, tableStyle), kind,
+		typeset.NewText(f.Title.In(b.lang)+" "+f.Detail.In(b.lang), tableStyle)}
+	return []typeset.Cell{
+		tb.TextCell(typeset.NewText(f.ID, tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(province, tableStyle), typeset.AlignLeft),
+		tb.TextCell(typeset.NewText(item, tableStyle), typeset.AlignLeft), tb.TextCell(kind, typeset.AlignLeft), content,
 	}, proxy
 }
 

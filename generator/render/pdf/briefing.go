@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
@@ -13,18 +14,19 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // briefing assembles the pages of one briefing.
 type briefing struct {
-	ts   *typesetter
+	ts   *typeset.Typesetter
 	p    *model.Project
 	r    *report.Report
 	c    *model.Campaign
 	lang model.Lang
 	md   *markdown.Renderer
 	figs *figures.Table // what the narrative cites
-	body *flow
+	body *typeset.Flow
 	toc  []tocEntry
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
@@ -38,12 +40,7 @@ type tocEntry struct {
 	anchor string
 }
 
-// bodyGeometry is the text area of every page but the cover.
-var bodyGeometry = geometry{left: marginLeft, top: marginTop, width: textWidth, bottom: pageH - marginBottom}
-
-var bodyStyle = style{role: roleRegular, size: sizeBody, color: colText}
-
-func newBriefing(ts *typesetter, p *model.Project, r *report.Report, md *markdown.Renderer) *briefing {
+func newBriefing(ts *typeset.Typesetter, p *model.Project, r *report.Report, md *markdown.Renderer) *briefing {
 	return &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r)}
 }
 
@@ -54,8 +51,8 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 // build lays the briefing out: the body first, then the contents, which
 // need the body's page numbers, and the cover; then the header and footer
 // of every page but the cover.
-func (b *briefing) build(ctx context.Context) ([]*page, error) {
-	b.body = newFlow(bodyGeometry)
+func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
+	b.body = typeset.NewFlow(bodyGeometry)
 	for _, section := range []func(){
 		b.summary, b.scope, b.keyFigures, b.indicators, b.groups, b.provinces, b.rectification, b.annex,
 	} {
@@ -64,17 +61,15 @@ func (b *briefing) build(ctx context.Context) ([]*page, error) {
 		}
 		section()
 	}
-	b.body.flush()
+	b.body.Flush()
 	at := map[string]int{}
-	for i, pg := range b.body.pages {
-		for _, o := range pg.ops {
-			if o.kind == opAnchor {
-				at[o.s] = i
-			}
+	for i, pg := range b.body.Pages() {
+		for _, a := range pg.Anchors() {
+			at[a] = i
 		}
 	}
 	cover := b.cover()
-	var toc []*page
+	var toc []*typeset.Page
 	for n := 1; ; {
 		toc = b.contents(len(cover)+n+1, at)
 		if len(toc) == n {
@@ -82,11 +77,13 @@ func (b *briefing) build(ctx context.Context) ([]*page, error) {
 		}
 		n = len(toc)
 	}
-	pages := append(append(cover, toc...), b.body.pages...)
+	pages := append(append(cover, toc...), b.body.Pages()...)
 	h := b.header()
-	for i := len(cover); i < len(pages); i++ {
-		b.furniture(pages[i], h, i+1, len(pages))
-	}
+	typeset.Furnish(pages, func(p *typeset.Page, no, total int) {
+		if no > len(cover) {
+			b.furniture(p, h, no, total)
+		}
+	})
 	return pages, nil
 }
 
@@ -97,12 +94,12 @@ func (b *briefing) section(title string) {
 	if b.lang == model.EN {
 		label = strconv.Itoa(b.sections) + ". "
 	}
-	b.body.pageBreak()
+	b.body.PageBreak()
 	b.addAll(b.tocHeading(0, label+title))
 }
 
 // tocHeading returns a heading listed in the contents and the bookmarks.
-func (b *briefing) tocHeading(level int, title string) []*box {
+func (b *briefing) tocHeading(level int, title string) []*typeset.Box {
 	b.anchors++
 	anchor := "s" + strconv.Itoa(b.anchors)
 	b.toc = append(b.toc, tocEntry{level: level, title: title, anchor: anchor})
@@ -112,47 +109,47 @@ func (b *briefing) tocHeading(level int, title string) []*box {
 // headingBoxes sets a heading of level 0 (a section), 1, 2 or 3 (in a
 // narrative page). With an anchor, it is a target of the contents and a
 // bookmark.
-func (b *briefing) headingBoxes(level int, title, anchor string) []*box {
+func (b *briefing) headingBoxes(level int, title, anchor string) []*typeset.Box {
 	level = min(level, 3)
 	size := [4]float64{sizeH1, sizeH2, sizeH3, sizeBody + 0.5}[level]
 	before := [4]float64{0, 16, 10, 6}[level]
 	after := [4]float64{14, 6, 3, 2}[level]
 	lead := 1.4 * size
-	lines := b.ts.lines(textOf(title, style{role: roleBold, size: size, color: colText}), para{width: textWidth, lead: lead})
-	h := height(lines)
-	hb := &box{h: h + after, keep: true, draw: func(p *page, x, y float64) {
+	lines := b.ts.Lines(typeset.NewText(title, typeset.Style{Role: roleBold, Size: size, Color: colText}), typeset.Para{Width: textWidth, Lead: lead})
+	h := typeset.Height(lines)
+	hb := &typeset.Box{H: h + after, Keep: true, Draw: func(p *typeset.Page, x, y float64) {
 		if anchor != "" {
-			p.anchor(anchor, y)
-			p.outline(title, level, y)
+			p.Anchor(anchor, y)
+			p.Outline(title, level, y)
 		}
 		for _, l := range lines {
-			l.draw(p, x, y)
-			y += l.h
+			l.Draw(p, x, y)
+			y += l.H
 		}
 		if level == 0 {
-			p.line(x, y+3, x+textWidth, y+3, 1.2, colAccent)
+			p.Line(x, y+3, x+textWidth, y+3, 1.2, colAccent)
 		}
 	}}
 	if before == 0 {
-		return []*box{hb}
+		return []*typeset.Box{hb}
 	}
-	return []*box{vspace(before), hb}
+	return []*typeset.Box{typeset.VSpace(before), hb}
 }
 
-func (b *briefing) addAll(bs []*box) {
+func (b *briefing) addAll(bs []*typeset.Box) {
 	for _, bx := range bs {
-		b.body.add(bx)
+		b.body.Add(bx)
 	}
 }
 
 // paragraph adds a paragraph of body text.
 func (b *briefing) paragraph(s string) {
-	pp := para{width: textWidth, lead: leadBody * sizeBody, justify: true}
+	pp := typeset.Para{Width: textWidth, Lead: leadBody * sizeBody, Justify: true}
 	if b.lang == model.ZH {
-		pp.indent = 2 * sizeBody
+		pp.Indent = 2 * sizeBody
 	}
-	b.addAll(b.ts.lines(textOf(s, bodyStyle), pp))
-	b.body.add(vspace(0.3 * sizeBody))
+	b.addAll(b.ts.Lines(typeset.NewText(s, bodyStyle), pp))
+	b.body.Add(typeset.VSpace(0.3 * sizeBody))
 }
 
 // narrative adds a narrative page of content/, if the campaign has it.
@@ -162,10 +159,8 @@ func (b *briefing) narrative(kind model.PageKind, key string) bool {
 	if pg == nil || pg.Draft || len(pg.Body) == 0 {
 		return false
 	}
-	m := b.narrativeMD(pg)
-	m.heading = func(level int, title string) []*box { return b.headingBoxes(3, title, "") }
-	b.addAll(m.render(b.md))
-	b.body.add(vspace(0.5 * sizeBody))
+	b.addAll(b.narrativeBoxes(pg, func(level int, title string) []*typeset.Box { return b.headingBoxes(3, title, "") }))
+	b.body.Add(typeset.VSpace(0.5 * sizeBody))
 	return true
 }
 
@@ -189,14 +184,33 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 	}
 }
 
-// narrativeMD returns the setter of a narrative page's Markdown.
-func (b *briefing) narrativeMD(pg *model.Page) *mdBlock {
-	m := newMD(b.ts, pg.Body, textWidth, bodyStyle, leadBody)
-	m.media = b.media(pg)
-	m.figs = b.figs.In(figures.ScopeOf(pg))
-	m.firstIndent = b.lang == model.ZH
-	m.justify = true
-	return m
+// narrativeBoxes sets the Markdown of a narrative page, as body text; the
+// briefing sets its headings with heading.
+func (b *briefing) narrativeBoxes(pg *model.Page, heading func(level int, title string) []*typeset.Box) []*typeset.Box {
+	st := mdStyle(textWidth, bodyStyle, leadBody)
+	st.Image = b.media(pg)
+	st.Indent = b.lang == model.ZH
+	st.Justify = true
+	st.Heading = heading
+	return b.ts.Markdown(b.md.Parse(pg.Body, b.figs.In(figures.ScopeOf(pg))), pg.Body, st)
+}
+
+// mdText sets a Markdown field (a finding's detail) as boxes.
+func (b *briefing) mdText(t model.Text, width float64, body typeset.Style, lead float64) []*typeset.Box {
+	s := t.In(b.lang)
+	if strings.TrimSpace(s) == "" {
+		return nil
+	}
+	src := []byte(s)
+	return b.ts.Markdown(b.md.Parse(src, nil), src, mdStyle(width, body, lead))
+}
+
+// mdStyle is how the briefing sets Markdown in a column width wide, its
+// body text in style body with lines lead times its size apart.
+func mdStyle(width float64, body typeset.Style, lead float64) typeset.MarkdownStyle {
+	return typeset.MarkdownStyle{Width: width, Body: body, Lead: lead,
+		Regular: roleRegular, Bold: roleBold, Sans: roleSans,
+		ImageHeight: 0.6 * (bodyGeometry.Bottom - bodyGeometry.Top), Colors: palette}
 }
 
 // runningHeader is what the header of every page but the cover says.
@@ -206,8 +220,8 @@ type runningHeader struct {
 }
 
 var (
-	headerStyle  = style{role: roleSans, size: 8.5, color: colMuted}
-	markingStyle = style{role: roleBold, size: 8.5, color: colAccent}
+	headerStyle  = typeset.Style{Role: roleSans, Size: 8.5, Color: colMuted}
+	markingStyle = typeset.Style{Role: roleBold, Size: 8.5, Color: colAccent}
 )
 
 // header sets the running header once for all pages: the marking on one
@@ -218,94 +232,94 @@ func (b *briefing) header() runningHeader {
 	var h runningHeader
 	room := textWidth
 	if m := b.p.Config.PDF.Marking.In(b.lang); m != "" {
-		h.marking = b.ts.fit(m, markingStyle, textWidth/2)
-		room -= b.ts.measure(h.marking, markingStyle) + 12
+		h.marking = b.ts.Fit(m, markingStyle, textWidth/2)
+		room -= b.ts.Measure(h.marking, markingStyle) + 12
 	}
-	h.title = b.ts.wrapAtMost(b.c.Label(b.lang), headerStyle, room, 2)
+	h.title = b.ts.WrapAtMost(b.c.Label(b.lang), headerStyle, room, 2)
 	return h
 }
 
 // furniture draws the header h and the footer of page no of total.
-func (b *briefing) furniture(p *page, h runningHeader, no, total int) {
+func (b *briefing) furniture(p *typeset.Page, h runningHeader, no, total int) {
 	x, right := marginLeft, marginLeft+textWidth
 	if h.marking != "" {
-		b.ts.drawString(p, h.marking, markingStyle, right, headerY, alignRight)
+		b.ts.DrawString(p, h.marking, markingStyle, right, headerY, typeset.AlignRight)
 	}
 	for i, l := range h.title {
-		b.ts.drawString(p, l, headerStyle, x, headerY-float64(len(h.title)-1-i)*1.3*headerStyle.size, alignLeft)
+		b.ts.DrawString(p, l, headerStyle, x, headerY-float64(len(h.title)-1-i)*1.3*headerStyle.Size, typeset.AlignLeft)
 	}
-	p.line(x, headerY+5, right, headerY+5, 0.5, colRule)
-	b.ts.drawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, alignCenter)
+	p.Line(x, headerY+5, right, headerY+5, 0.5, colRule)
+	b.ts.DrawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, typeset.AlignCenter)
 	if b.c.Illustrative {
-		b.ts.drawString(p, b.word("illustrative-mark"), style{role: roleSans, size: 7.5, color: colWarn}, x, footerY, alignLeft)
+		b.ts.DrawString(p, b.word("illustrative-mark"), typeset.Style{Role: roleSans, Size: 7.5, Color: colWarn}, x, footerY, typeset.AlignLeft)
 	}
 }
 
 // cover lays out the cover: usually one page, more when its text is long.
 // The space above the title shrinks when the cover has much to say.
-func (b *briefing) cover() []*page {
-	g := geometry{left: marginLeft, top: 25 * mm, width: textWidth, bottom: pageH - 22*mm}
-	var top, middle []*box
-	center := func(s string, st style, lead float64) {
-		middle = append(middle, b.ts.lines(textOf(s, st), para{width: textWidth, lead: lead * st.size, align: alignCenter})...)
+func (b *briefing) cover() []*typeset.Page {
+	g := typeset.Frame{Left: marginLeft, Top: 25 * mm, Width: textWidth, Bottom: pageH - 22*mm}
+	var top, middle []*typeset.Box
+	center := func(s string, st typeset.Style, lead float64) {
+		middle = append(middle, b.ts.Lines(typeset.NewText(s, st), typeset.Para{Width: textWidth, Lead: lead * st.Size, Align: typeset.AlignCenter})...)
 	}
 	if m := b.p.Config.PDF.Marking.In(b.lang); m != "" {
 		top = append(top, b.markingBox(m))
 	}
-	center(b.c.Title.In(b.lang), style{role: roleBold, size: 26, color: colAccent}, 1.45)
-	middle = append(middle, &box{h: 16, draw: func(p *page, x, y float64) {
-		p.line(x, y+6, x+textWidth, y+6, 2.2, colAccent)
-		p.line(x, y+10, x+textWidth, y+10, 0.7, colAccent)
-	}}, &box{h: 6})
-	center(b.word("briefing"), style{role: roleBold, size: 21, color: colText}, 1.5)
-	middle = append(middle, &box{h: 18 * mm})
+	center(b.c.Title.In(b.lang), typeset.Style{Role: roleBold, Size: 26, Color: colAccent}, 1.45)
+	middle = append(middle, &typeset.Box{H: 16, Draw: func(p *typeset.Page, x, y float64) {
+		p.Line(x, y+6, x+textWidth, y+6, 2.2, colAccent)
+		p.Line(x, y+10, x+textWidth, y+10, 0.7, colAccent)
+	}}, &typeset.Box{H: 6})
+	center(b.word("briefing"), typeset.Style{Role: roleBold, Size: 21, Color: colText}, 1.5)
+	middle = append(middle, &typeset.Box{H: 18 * mm})
 	middle = append(middle, b.coverFacts()...)
 	if b.c.Illustrative {
-		middle = append(middle, &box{h: 8 * mm}, b.illustrativeBox())
+		middle = append(middle, &typeset.Box{H: 8 * mm}, b.illustrativeBox())
 	}
 	bottom := b.coverBottom()
-	free := g.bottom - g.top - height(top) - height(middle) - bottom.h
+	free := g.Bottom - g.Top - typeset.Height(top) - typeset.Height(middle) - bottom.H
 	gap := min(max(free-12*mm, 6*mm), 40*mm) // above the title
-	f := newFlow(g)
+	f := typeset.NewFlow(g)
 	for _, bx := range top {
-		f.add(bx)
+		f.Add(bx)
 	}
-	f.add(&box{h: gap})
+	f.Add(&typeset.Box{H: gap})
 	for _, bx := range middle {
-		f.add(bx)
+		f.Add(bx)
 	}
-	if room := f.room() - bottom.h; room > 0 && !f.atTop() {
-		f.add(&box{h: room})
+	if room := f.Room() - bottom.H; room > 0 && !f.AtTop() {
+		f.Add(&typeset.Box{H: room})
 	} else {
-		f.add(vspace(8 * mm))
+		f.Add(typeset.VSpace(8 * mm))
 	}
-	f.add(bottom)
-	f.flush()
-	return f.pages
+	f.Add(bottom)
+	f.Flush()
+	return f.Pages()
 }
 
 // markingBox is the marking, framed, at the top left of the cover: at
 // most three lines half the text width wide, the last cut short with an
 // ellipsis when it is longer.
-func (b *briefing) markingBox(m string) *box {
-	st := style{role: roleBold, size: 13, color: colText}
-	lead := 1.5 * st.size
-	lines := b.ts.wrapAtMost(m, st, textWidth/2, 3)
+func (b *briefing) markingBox(m string) *typeset.Box {
+	st := typeset.Style{Role: roleBold, Size: 13, Color: colText}
+	lead := 1.5 * st.Size
+	lines := b.ts.WrapAtMost(m, st, textWidth/2, 3)
 	w := 0.0
 	for _, l := range lines {
-		w = max(w, b.ts.measure(l, st))
+		w = max(w, b.ts.Measure(l, st))
 	}
 	h := lead * float64(len(lines))
-	return &box{h: h + 8, draw: func(p *page, x, y float64) {
-		p.strokeRect(x, y, w+16, h+8, 0.8, colText)
+	return &typeset.Box{H: h + 8, Draw: func(p *typeset.Page, x, y float64) {
+		p.StrokeRect(x, y, w+16, h+8, 0.8, colText)
 		for i, l := range lines {
-			b.ts.drawString(p, l, st, x+8, y+4+float64(i)*lead+(lead-st.size)/2+0.86*st.size, alignLeft)
+			b.ts.DrawString(p, l, st, x+8, y+4+float64(i)*lead+(lead-st.Size)/2+0.86*st.Size, typeset.AlignLeft)
 		}
 	}}
 }
 
 // coverFacts sets the campaign's particulars on the cover.
-func (b *briefing) coverFacts() []*box {
+func (b *briefing) coverFacts() []*typeset.Box {
 	c := b.c
 	rows := [][2]string{
 		{b.word("edition"), i18n.Edition(b.lang, c.Edition)},
@@ -314,26 +328,26 @@ func (b *briefing) coverFacts() []*box {
 		{b.word("period"), i18n.Period(b.lang, c.Period)},
 		{b.word("as-of"), i18n.Date(b.lang, b.r.AsOf)},
 	}
-	lst := style{role: roleBold, size: 11, color: colMuted}
-	vst := style{role: roleRegular, size: 11.5, color: colText}
+	lst := typeset.Style{Role: roleBold, Size: 11, Color: colMuted}
+	vst := typeset.Style{Role: roleRegular, Size: 11.5, Color: colText}
 	labelW := 0.0
 	for _, r := range rows {
-		labelW = max(labelW, b.ts.measure(r[0], lst))
+		labelW = max(labelW, b.ts.Measure(r[0], lst))
 	}
 	labelW += 14
 	colW := min(textWidth, 118*mm)
 	dx := (textWidth - colW) / 2
-	var out []*box
+	var out []*typeset.Box
 	for _, r := range rows {
 		if r[1] == "" {
 			continue
 		}
 		label := r[0]
-		vs := b.ts.lines(textOf(r[1], vst), para{width: colW - labelW, lead: 1.6 * vst.size, base: vst.size})
-		vb := block(vs)
-		out = append(out, &box{h: vb.h + 5, draw: func(p *page, x, y float64) {
-			b.ts.drawString(p, label, lst, x+dx, y+(1.6*vst.size-vst.size)/2+0.86*vst.size, alignLeft)
-			vb.draw(p, x+dx+labelW, y)
+		vs := b.ts.Lines(typeset.NewText(r[1], vst), typeset.Para{Width: colW - labelW, Lead: 1.6 * vst.Size, Base: vst.Size})
+		vb := typeset.Block(vs)
+		out = append(out, &typeset.Box{H: vb.H + 5, Draw: func(p *typeset.Page, x, y float64) {
+			b.ts.DrawString(p, label, lst, x+dx, y+(1.6*vst.Size-vst.Size)/2+0.86*vst.Size, typeset.AlignLeft)
+			vb.Draw(p, x+dx+labelW, y)
 		}})
 	}
 	return out
@@ -341,82 +355,83 @@ func (b *briefing) coverFacts() []*box {
 
 // illustrativeBox is the notice that the data is illustrative, with the
 // campaign's note.
-func (b *briefing) illustrativeBox() *box {
-	st := style{role: roleBold, size: 10, color: colWarn}
+func (b *briefing) illustrativeBox() *typeset.Box {
+	st := typeset.Style{Role: roleBold, Size: 10, Color: colWarn}
 	pad := 8.0
 	w := textWidth - 2*pad
-	parts := b.ts.lines(textOf(b.word("illustrative"), st), para{width: w, lead: 1.6 * st.size, justify: true})
+	parts := b.ts.Lines(typeset.NewText(b.word("illustrative"), st), typeset.Para{Width: w, Lead: 1.6 * st.Size, Justify: true})
 	if n := b.c.Note.In(b.lang); n != "" {
-		ns := style{role: roleSans, size: 9, color: colText}
-		parts = append(parts, vspace(3))
-		parts = append(parts, b.ts.lines(textOf(n, ns), para{width: w, lead: 1.6 * ns.size, justify: true})...)
+		ns := typeset.Style{Role: roleSans, Size: 9, Color: colText}
+		parts = append(parts, typeset.VSpace(3))
+		parts = append(parts, b.ts.Lines(typeset.NewText(n, ns), typeset.Para{Width: w, Lead: 1.6 * ns.Size, Justify: true})...)
 	}
-	in := block(parts)
-	return &box{h: in.h + 2*pad, draw: func(p *page, x, y float64) {
-		p.fillRect(x, y, textWidth, in.h+2*pad, colWarnBg)
-		p.fillRect(x, y, 3, in.h+2*pad, colWarn)
-		in.draw(p, x+pad, y+pad)
+	in := typeset.Block(parts)
+	return &typeset.Box{H: in.H + 2*pad, Draw: func(p *typeset.Page, x, y float64) {
+		p.FillRect(x, y, textWidth, in.H+2*pad, colWarnBg)
+		p.FillRect(x, y, 3, in.H+2*pad, colWarn)
+		in.Draw(p, x+pad, y+pad)
 	}}
 }
 
 // coverBottom is the organiser and the as-of date, at the foot of the
 // cover.
-func (b *briefing) coverBottom() *box {
-	org := style{role: roleBold, size: 13, color: colText}
-	date := style{role: roleRegular, size: 12, color: colText}
-	parts := b.ts.lines(textOf(b.c.Organiser.In(b.lang), org), para{width: textWidth, lead: 1.6 * org.size, align: alignCenter})
-	parts = append(parts, b.ts.lines(textOf(i18n.Date(b.lang, b.r.AsOf), date), para{width: textWidth, lead: 1.7 * date.size, align: alignCenter})...)
-	return block(parts)
+func (b *briefing) coverBottom() *typeset.Box {
+	org := typeset.Style{Role: roleBold, Size: 13, Color: colText}
+	date := typeset.Style{Role: roleRegular, Size: 12, Color: colText}
+	parts := b.ts.Lines(typeset.NewText(b.c.Organiser.In(b.lang), org), typeset.Para{Width: textWidth, Lead: 1.6 * org.Size, Align: typeset.AlignCenter})
+	parts = append(parts, b.ts.Lines(typeset.NewText(i18n.Date(b.lang, b.r.AsOf), date), typeset.Para{Width: textWidth, Lead: 1.7 * date.Size, Align: typeset.AlignCenter})...)
+	return typeset.Block(parts)
 }
 
 // contents lays out the contents, for a body whose first page is number
 // first (from 1); at maps anchors to pages of the body.
-func (b *briefing) contents(first int, at map[string]int) []*page {
-	f := newFlow(bodyGeometry)
+func (b *briefing) contents(first int, at map[string]int) []*typeset.Page {
+	f := typeset.NewFlow(bodyGeometry)
 	title := b.word("contents")
 	ts := b.ts
-	st := style{role: roleBold, size: sizeH1, color: colText}
-	tl := ts.lines(textOf(title, st), para{width: textWidth, lead: 1.4 * sizeH1, align: alignCenter})
-	f.add(&box{h: height(tl) + 12, draw: func(p *page, x, y float64) {
-		p.anchor("contents", y)
-		p.outline(title, 0, y)
-		block(tl).draw(p, x, y)
+	st := typeset.Style{Role: roleBold, Size: sizeH1, Color: colText}
+	tl := ts.Lines(typeset.NewText(title, st), typeset.Para{Width: textWidth, Lead: 1.4 * sizeH1, Align: typeset.AlignCenter})
+	f.Add(&typeset.Box{H: typeset.Height(tl) + 12, Draw: func(p *typeset.Page, x, y float64) {
+		p.Anchor("contents", y)
+		p.Outline(title, 0, y)
+		typeset.Block(tl).Draw(p, x, y)
 	}})
 	numW := 34.0
 	for _, e := range b.toc {
 		e := e
-		est := style{role: roleBold, size: 11, color: colText}
+		est := typeset.Style{Role: roleBold, Size: 11, Color: colText}
 		indent, before := 0.0, 7.0
 		if e.level > 0 {
-			est = style{role: roleRegular, size: 10.5, color: colText}
+			est = typeset.Style{Role: roleRegular, Size: 10.5, Color: colText}
 			indent, before = 2*sizeBody, 0
 		}
-		lead := 1.75 * est.size
-		t := textOf(e.title, est)
-		ls := breakLines(t, ts, textWidth-indent-numW-12, 0)
-		lines := ts.lines(t, para{width: textWidth - indent - numW - 12, lead: lead})
+		lead := 1.75 * est.Size
+		t := typeset.NewText(e.title, est)
+		pp := typeset.Para{Width: textWidth - indent - numW - 12, Lead: lead}
+		ws := ts.LineWidths(t, pp)
+		lines := ts.Lines(t, pp)
 		lastW := 0.0
-		if len(ls) > 0 {
-			lastW = ls[len(ls)-1].width
+		if len(ws) > 0 {
+			lastW = ws[len(ws)-1]
 		}
 		num := strconv.Itoa(at[e.anchor] + first)
-		h := height(lines)
+		h := typeset.Height(lines)
 		if before > 0 {
-			f.add(vspace(before))
+			f.Add(typeset.VSpace(before))
 		}
-		f.add(&box{h: h, draw: func(p *page, x, y float64) {
+		f.Add(&typeset.Box{H: h, Draw: func(p *typeset.Page, x, y float64) {
 			for _, l := range lines {
-				l.draw(p, x+indent, y)
+				l.Draw(p, x+indent, y)
 			}
-			base := y + h - lead + (lead-est.size)/2 + 0.86*est.size
-			nw := ts.measure(num, est)
-			p.dots(x+indent+lastW+6, base-1, x+textWidth-nw-6, base-1, 0.7, colMuted)
-			ts.drawString(p, num, est, x+textWidth, base, alignRight)
-			p.link(x, y, textWidth, h, e.anchor, true)
+			base := y + h - lead + (lead-est.Size)/2 + 0.86*est.Size
+			nw := ts.Measure(num, est)
+			p.Dots(x+indent+lastW+6, base-1, x+textWidth-nw-6, base-1, 0.7, colMuted)
+			ts.DrawString(p, num, est, x+textWidth, base, typeset.AlignRight)
+			p.LinkTo(x, y, textWidth, h, e.anchor)
 		}})
 	}
-	f.flush()
-	return f.pages
+	f.Flush()
+	return f.Pages()
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/ducha/ducha/generator/derive/chart"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // This file is the vector backend of package chart: it draws a chart
@@ -25,57 +26,57 @@ const (
 // chartBox returns a chart as one box: caption, legend, plot and note,
 // width wide; the plot is about plotH high (bar charts across grow with
 // their categories).
-func (b *briefing) chartBox(c *chart.Chart, caption string, width, plotH float64) *box {
+func (b *briefing) chartBox(c *chart.Chart, caption string, width, plotH float64) *typeset.Box {
 	return b.chartParts(c, caption, width, plotH).box(0, 0)
 }
 
 // chartParts are the parts of a drawn chart, so that charts side by side
 // can line their plots up.
 type chartParts struct {
-	caption []*box
-	legend  *box // may be nil
-	plot    *box
-	note    []*box
+	caption []*typeset.Box
+	legend  *typeset.Box // may be nil
+	plot    *typeset.Box
+	note    []*typeset.Box
 }
 
 // box stacks the parts, giving the caption and legend at least capH and
 // legH.
-func (cp chartParts) box(capH, legH float64) *box {
-	parts := append([]*box{}, cp.caption...)
-	if h := height(cp.caption); h < capH {
-		parts = append(parts, &box{h: capH - h})
+func (cp chartParts) box(capH, legH float64) *typeset.Box {
+	parts := append([]*typeset.Box{}, cp.caption...)
+	if h := typeset.Height(cp.caption); h < capH {
+		parts = append(parts, &typeset.Box{H: capH - h})
 	}
 	lh := 0.0
 	if cp.legend != nil {
 		parts = append(parts, cp.legend)
-		lh = cp.legend.h
+		lh = cp.legend.H
 	}
 	if lh < legH {
-		parts = append(parts, &box{h: legH - lh})
+		parts = append(parts, &typeset.Box{H: legH - lh})
 	}
-	parts = append(parts, &box{h: 4}, cp.plot)
+	parts = append(parts, &typeset.Box{H: 4}, cp.plot)
 	if len(cp.note) > 0 {
-		parts = append(parts, &box{h: 2})
+		parts = append(parts, &typeset.Box{H: 2})
 		parts = append(parts, cp.note...)
 	}
-	return block(parts)
+	return typeset.Block(parts)
 }
 
 func (b *briefing) chartParts(c *chart.Chart, caption string, width, plotH float64) chartParts {
 	cv := &chartView{b: b, c: c, width: width}
 	var cp chartParts
-	cp.caption = b.ts.lines(textOf(caption, style{role: roleBold, size: sizeCaption, color: colText}),
-		para{width: width, lead: 1.45 * sizeCaption, align: alignCenter})
+	cp.caption = b.ts.Lines(typeset.NewText(caption, typeset.Style{Role: roleBold, Size: sizeCaption, Color: colText}),
+		typeset.Para{Width: width, Lead: 1.45 * sizeCaption, Align: typeset.AlignCenter})
 	if c.Empty() {
-		cp.plot = block(b.ts.lines(textOf(b.word("no-data"), style{role: roleSans, size: sizeSmall, color: colMuted}),
-			para{width: width, lead: 2 * sizeSmall, align: alignCenter}))
+		cp.plot = typeset.Block(b.ts.Lines(typeset.NewText(b.word("no-data"), typeset.Style{Role: roleSans, Size: sizeSmall, Color: colMuted}),
+			typeset.Para{Width: width, Lead: 2 * sizeSmall, Align: typeset.AlignCenter}))
 		return cp
 	}
 	cp.legend = cv.legend()
 	cp.plot = cv.plot(plotH)
 	if c.Note != "" {
-		cp.note = b.ts.lines(textOf(c.Note, style{role: roleSans, size: sizeNote, color: colMuted}),
-			para{width: width, lead: 1.4 * sizeNote, align: alignCenter})
+		cp.note = b.ts.Lines(typeset.NewText(c.Note, typeset.Style{Role: roleSans, Size: sizeNote, Color: colMuted}),
+			typeset.Para{Width: width, Lead: 1.4 * sizeNote, Align: typeset.AlignCenter})
 	}
 	return cp
 }
@@ -94,7 +95,7 @@ type chartView struct {
 
 // legendItem is a swatch and its name.
 type legendItem struct {
-	color rgb
+	color typeset.Color
 	name  string
 	line  bool // a reference line, not a swatch
 }
@@ -102,7 +103,7 @@ type legendItem struct {
 // legend returns the chart's legend: one entry per series when there are
 // several; for an indicator, what the colours of its bars mean and the
 // target line.
-func (cv *chartView) legend() *box {
+func (cv *chartView) legend() *typeset.Box {
 	c := cv.c
 	var items []legendItem
 	switch {
@@ -120,7 +121,7 @@ func (cv *chartView) legend() *box {
 	default:
 		return nil
 	}
-	st := style{role: roleSans, size: sizeLegend, color: colText}
+	st := typeset.Style{Role: roleSans, Size: sizeLegend, Color: colText}
 	ts := cv.b.ts
 	// Lay the entries out in rows, centred.
 	type placed struct {
@@ -130,7 +131,7 @@ func (cv *chartView) legend() *box {
 	var rows [][]placed
 	x := 0.0
 	for _, it := range items {
-		w := 12 + ts.measure(it.name, st)
+		w := 12 + ts.Measure(it.name, st)
 		if len(rows) == 0 || x+w > cv.width {
 			rows = append(rows, nil)
 			x = 0
@@ -139,7 +140,7 @@ func (cv *chartView) legend() *box {
 		x += w + 12
 	}
 	rowH := 1.6 * sizeLegend
-	return &box{h: float64(len(rows)) * rowH, draw: func(p *page, x0, y float64) {
+	return &typeset.Box{H: float64(len(rows)) * rowH, Draw: func(p *typeset.Page, x0, y float64) {
 		for _, row := range rows {
 			last := row[len(row)-1]
 			off := x0 + (cv.width-(last.x+last.w))/2
@@ -147,11 +148,11 @@ func (cv *chartView) legend() *box {
 				sx := off + pl.x
 				mid := y + rowH/2
 				if pl.item.line {
-					p.line(sx, mid, sx+9, mid, 1.2, pl.item.color)
+					p.Line(sx, mid, sx+9, mid, 1.2, pl.item.color)
 				} else {
-					p.fillRect(sx, mid-3.5, 8, 7, pl.item.color)
+					p.FillRect(sx, mid-3.5, 8, 7, pl.item.color)
 				}
-				ts.drawString(p, pl.item.name, st, sx+12, mid+0.35*sizeLegend, alignLeft)
+				ts.DrawString(p, pl.item.name, st, sx+12, mid+0.35*sizeLegend, typeset.AlignLeft)
 			}
 			y += rowH
 		}
@@ -163,7 +164,7 @@ func (cv *chartView) legend() *box {
 func (cv *chartView) format(v float64) string { return cv.c.Format(v) }
 
 // plot returns the plot of the chart.
-func (cv *chartView) plot(h float64) *box {
+func (cv *chartView) plot(h float64) *typeset.Box {
 	c := cv.c
 	if c.Kind == chart.Heatmap {
 		return cv.heatmap()
@@ -182,11 +183,11 @@ func (cv *chartView) crowded() bool {
 }
 
 var (
-	axisStyle  = style{role: roleSans, size: sizeAxis, color: colMuted}
-	catStyle   = style{role: roleSans, size: sizeAxis + 0.5, color: colText}
-	valueStyle = style{role: roleSans, size: sizeValue, color: colText}
-	gridColor  = rgb{0xe3, 0xe6, 0xea}
-	axisColor  = rgb{0x80, 0x86, 0x8b}
+	axisStyle  = typeset.Style{Role: roleSans, Size: sizeAxis, Color: colMuted}
+	catStyle   = typeset.Style{Role: roleSans, Size: sizeAxis + 0.5, Color: colText}
+	valueStyle = typeset.Style{Role: roleSans, Size: sizeValue, Color: colText}
+	gridColor  = typeset.Color{0xe3, 0xe6, 0xea}
+	axisColor  = typeset.Color{0x80, 0x86, 0x8b}
 )
 
 // scale is a value axis from 0 to top in steps.
@@ -258,23 +259,23 @@ type upLayout struct {
 }
 
 // barsUp draws bars standing on the category axis, h high in all.
-func (cv *chartView) barsUp(h float64) *box {
+func (cv *chartView) barsUp(h float64) *typeset.Box {
 	l := cv.layoutUp(h)
-	return &box{h: h, draw: func(p *page, x, y float64) { cv.drawUp(p, l, x, y) }}
+	return &typeset.Box{H: h, Draw: func(p *typeset.Page, x, y float64) { cv.drawUp(p, l, x, y) }}
 }
 
 func (cv *chartView) layoutUp(h float64) upLayout {
 	c, ts := cv.c, cv.b.ts
-	l := upLayout{sc: cv.scale(), lineH: 1.3 * catStyle.size, groups: 1, padH: sizeValue + 5}
+	l := upLayout{sc: cv.scale(), lineH: 1.3 * catStyle.Size, groups: 1, padH: sizeValue + 5}
 	l.ticks = cv.ticks(l.sc)
 	for _, v := range l.ticks {
-		l.axisW = max(l.axisW, ts.measure(cv.format(v), axisStyle))
+		l.axisW = max(l.axisW, ts.Measure(cv.format(v), axisStyle))
 	}
 	l.axisW += 6
 	l.band = (cv.width - l.axisW) / float64(len(c.Categories))
 	lines := 1
 	for _, cat := range c.Categories {
-		l.labels = append(l.labels, ts.wrap(cat, catStyle, l.band-4))
+		l.labels = append(l.labels, ts.Wrap(cat, catStyle, l.band-4))
 		lines = max(lines, len(l.labels[len(l.labels)-1]))
 	}
 	if c.Unit != "" && c.Unit != "%" {
@@ -288,7 +289,7 @@ func (cv *chartView) layoutUp(h float64) upLayout {
 	cv.labelsInside = !c.Stacked || len(c.Series) == 1
 	for _, s := range c.Series {
 		for _, v := range s.Values {
-			if v != 0 && (l.plotH*v/l.sc.top < 2.6*sizeValue || l.barW < ts.measure(cv.format(v), valueStyle)+2) {
+			if v != 0 && (l.plotH*v/l.sc.top < 2.6*sizeValue || l.barW < ts.Measure(cv.format(v), valueStyle)+2) {
 				cv.labelsInside = false
 			}
 		}
@@ -296,21 +297,21 @@ func (cv *chartView) layoutUp(h float64) upLayout {
 	return l
 }
 
-func (cv *chartView) drawUp(p *page, l upLayout, x, y float64) {
+func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
 	c, ts := cv.c, cv.b.ts
 	x0, y0 := x+l.axisW, y+l.unitH+l.padH // top left of the plot
 	right := x0 + l.band*float64(len(c.Categories))
 	yAt := func(v float64) float64 { return y0 + l.plotH*(1-v/l.sc.top) }
 	if l.unitH > 0 {
-		ts.drawString(p, c.Unit, axisStyle, x0-4, y+sizeAxis, alignRight)
+		ts.DrawString(p, c.Unit, axisStyle, x0-4, y+sizeAxis, typeset.AlignRight)
 	}
 	for _, v := range l.ticks {
-		p.line(x0, yAt(v), right, yAt(v), 0.4, gridColor)
-		ts.drawString(p, cv.format(v), axisStyle, x0-4, yAt(v)+0.32*sizeAxis, alignRight)
+		p.Line(x0, yAt(v), right, yAt(v), 0.4, gridColor)
+		ts.DrawString(p, cv.format(v), axisStyle, x0-4, yAt(v)+0.32*sizeAxis, typeset.AlignRight)
 	}
 	if c.Target != nil { // behind the bars: it shows where they fall short
 		cv.targetY = yAt(*c.Target)
-		p.dots(x0, cv.targetY, right, cv.targetY, 1, hexColor(chart.ColorMiss))
+		p.Dots(x0, cv.targetY, right, cv.targetY, 1, hexColor(chart.ColorMiss))
 	}
 	stacks := c.Stacked && len(c.Series) > 1
 	for i := range c.Categories {
@@ -323,7 +324,7 @@ func (cv *chartView) drawUp(p *page, l upLayout, x, y float64) {
 			}
 			top, bottom := yAt(base+v), yAt(base)
 			if v > 0 {
-				p.fillRect(left, top, l.barW, bottom-top, hexColor(s.ColorAt(i)))
+				p.FillRect(left, top, l.barW, bottom-top, hexColor(s.ColorAt(i)))
 			}
 			cv.barValue(p, v, left, top, l.barW, bottom-top, stacks, false)
 			if c.Stacked {
@@ -331,28 +332,28 @@ func (cv *chartView) drawUp(p *page, l upLayout, x, y float64) {
 			}
 		}
 		if stacks && base > 0 {
-			ts.drawString(p, cv.format(base), boldValue(), bx+l.barW/2, yAt(base)-3, alignCenter)
+			ts.DrawString(p, cv.format(base), boldValue(), bx+l.barW/2, yAt(base)-3, typeset.AlignCenter)
 		}
-		ly := y0 + l.plotH + 4 + catStyle.size
+		ly := y0 + l.plotH + 4 + catStyle.Size
 		for _, s := range l.labels[i] {
-			ts.drawString(p, s, catStyle, x0+l.band*(float64(i)+0.5), ly, alignCenter)
+			ts.DrawString(p, s, catStyle, x0+l.band*(float64(i)+0.5), ly, typeset.AlignCenter)
 			ly += l.lineH
 		}
 	}
-	p.line(x0, y0+l.plotH, right, y0+l.plotH, 0.6, axisColor)
+	p.Line(x0, y0+l.plotH, right, y0+l.plotH, 0.6, axisColor)
 }
 
-func boldValue() style { return style{role: roleBold, size: sizeValue, color: colText} }
+func boldValue() typeset.Style { return typeset.Style{Role: roleBold, Size: sizeValue, Color: colText} }
 
 // barValue labels a bar segment: inside it when the segment has room
 // (stacked bars), else beside its end.
-func (cv *chartView) barValue(p *page, v, x, y, w, h float64, inside, across bool) {
+func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, across bool) {
 	if v == 0 && inside {
 		return
 	}
 	ts := cv.b.ts
 	s := cv.format(v)
-	tw := ts.measure(s, valueStyle)
+	tw := ts.Measure(s, valueStyle)
 	if inside {
 		fits := h >= sizeValue+2 && w >= tw+2
 		if across {
@@ -360,32 +361,32 @@ func (cv *chartView) barValue(p *page, v, x, y, w, h float64, inside, across boo
 		}
 		if fits {
 			st := valueStyle
-			st.color = colWhite
-			ts.drawString(p, s, st, x+w/2, y+h/2+0.35*sizeValue, alignCenter)
+			st.Color = colWhite
+			ts.DrawString(p, s, st, x+w/2, y+h/2+0.35*sizeValue, typeset.AlignCenter)
 		}
 		return
 	}
 	if across && cv.labelsInside {
 		st := valueStyle
-		st.color = colWhite
-		ts.drawString(p, s, st, x+w-3, y+h/2+0.35*sizeValue, alignRight)
+		st.Color = colWhite
+		ts.DrawString(p, s, st, x+w-3, y+h/2+0.35*sizeValue, typeset.AlignRight)
 		return
 	}
 	if across {
-		ts.drawString(p, s, valueStyle, x+w+3, y+h/2+0.35*sizeValue, alignLeft)
+		ts.DrawString(p, s, valueStyle, x+w+3, y+h/2+0.35*sizeValue, typeset.AlignLeft)
 		return
 	}
 	if cv.labelsInside {
 		st := valueStyle
-		st.color = colWhite
-		ts.drawString(p, s, st, x+w/2, y+1.3*sizeValue, alignCenter)
+		st.Color = colWhite
+		ts.DrawString(p, s, st, x+w/2, y+1.3*sizeValue, typeset.AlignCenter)
 		return
 	}
 	base := y - 3
 	if t := cv.targetY; t > 0 && base > t-2 && base-sizeValue < t+2 {
 		base = t - 2.5 // above the target line, not across it
 	}
-	ts.drawString(p, s, valueStyle, x+w/2, base, alignCenter)
+	ts.DrawString(p, s, valueStyle, x+w/2, base, typeset.AlignCenter)
 }
 
 // acrossLayout is the geometry of bars drawn across.
@@ -401,32 +402,32 @@ type acrossLayout struct {
 
 // barsAcross draws bars from a category axis on the left; the chart is as
 // high as its categories need.
-func (cv *chartView) barsAcross() *box {
+func (cv *chartView) barsAcross() *typeset.Box {
 	l := cv.layoutAcross()
 	plotH := l.band * float64(len(cv.c.Categories))
-	return &box{h: plotH + 4 + 1.4*sizeAxis, draw: func(p *page, x, y float64) {
+	return &typeset.Box{H: plotH + 4 + 1.4*sizeAxis, Draw: func(p *typeset.Page, x, y float64) {
 		x0 := x + l.labelW
 		xAt := func(v float64) float64 { return x0 + l.plotW*v/l.sc.top }
 		for _, v := range l.ticks {
-			p.line(xAt(v), y, xAt(v), y+plotH, 0.4, gridColor)
-			cv.b.ts.drawString(p, cv.format(v), axisStyle, xAt(v), y+plotH+4+sizeAxis, alignCenter)
+			p.Line(xAt(v), y, xAt(v), y+plotH, 0.4, gridColor)
+			cv.b.ts.DrawString(p, cv.format(v), axisStyle, xAt(v), y+plotH+4+sizeAxis, typeset.AlignCenter)
 		}
 		if cv.c.Target != nil { // behind the bars: it shows where they fall short
-			p.dots(xAt(*cv.c.Target), y, xAt(*cv.c.Target), y+plotH, 1, hexColor(chart.ColorMiss))
+			p.Dots(xAt(*cv.c.Target), y, xAt(*cv.c.Target), y+plotH, 1, hexColor(chart.ColorMiss))
 		}
 		for i := range cv.c.Categories {
 			cv.drawAcross(p, l, i, x0, y+l.band*float64(i), xAt)
 		}
-		p.line(x0, y, x0, y+plotH, 0.6, axisColor)
+		p.Line(x0, y, x0, y+plotH, 0.6, axisColor)
 	}}
 }
 
 func (cv *chartView) layoutAcross() acrossLayout {
 	c, ts := cv.c, cv.b.ts
-	l := acrossLayout{sc: cv.scale(), lineH: 1.25 * catStyle.size, groups: 1, band: rowHeight(len(c.Categories))}
+	l := acrossLayout{sc: cv.scale(), lineH: 1.25 * catStyle.Size, groups: 1, band: rowHeight(len(c.Categories))}
 	l.ticks = cv.ticks(l.sc)
 	for _, cat := range c.Categories {
-		l.labelW = max(l.labelW, ts.measure(cat, catStyle))
+		l.labelW = max(l.labelW, ts.Measure(cat, catStyle))
 	}
 	l.labelW = min(l.labelW, 0.32*cv.width) + 8
 	pad := 6.0
@@ -434,10 +435,10 @@ func (cv *chartView) layoutAcross() acrossLayout {
 		pad = 3
 	}
 	for _, cat := range c.Categories {
-		l.labels = append(l.labels, ts.wrap(cat, catStyle, l.labelW-8))
+		l.labels = append(l.labels, ts.Wrap(cat, catStyle, l.labelW-8))
 		l.band = max(l.band, float64(len(l.labels[len(l.labels)-1]))*l.lineH+pad)
 	}
-	l.plotW = cv.width - l.labelW - ts.measure(cv.format(l.sc.top), boldValue()) - 6
+	l.plotW = cv.width - l.labelW - ts.Measure(cv.format(l.sc.top), boldValue()) - 6
 	if !c.Stacked {
 		l.groups = len(c.Series)
 	}
@@ -447,7 +448,7 @@ func (cv *chartView) layoutAcross() acrossLayout {
 	cv.labelsInside = !c.Stacked || len(c.Series) == 1
 	for _, s := range c.Series {
 		for _, v := range s.Values {
-			if v != 0 && l.plotW*v/l.sc.top < ts.measure(cv.format(v), valueStyle)+8 {
+			if v != 0 && l.plotW*v/l.sc.top < ts.Measure(cv.format(v), valueStyle)+8 {
 				cv.labelsInside = false
 			}
 		}
@@ -456,13 +457,13 @@ func (cv *chartView) layoutAcross() acrossLayout {
 }
 
 // drawAcross draws category i, whose band starts at y.
-func (cv *chartView) drawAcross(p *page, l acrossLayout, i int, x0, y float64, xAt func(float64) float64) {
+func (cv *chartView) drawAcross(p *typeset.Page, l acrossLayout, i int, x0, y float64, xAt func(float64) float64) {
 	c, ts := cv.c, cv.b.ts
 	stacks := c.Stacked && len(c.Series) > 1
 	by := y + (l.band-l.barH*float64(l.groups))/2
-	ly := y + (l.band-float64(len(l.labels[i]))*l.lineH)/2 + 0.86*catStyle.size + (l.lineH-catStyle.size)/2
+	ly := y + (l.band-float64(len(l.labels[i]))*l.lineH)/2 + 0.86*catStyle.Size + (l.lineH-catStyle.Size)/2
 	for _, s := range l.labels[i] {
-		ts.drawString(p, s, catStyle, x0-6, ly, alignRight)
+		ts.DrawString(p, s, catStyle, x0-6, ly, typeset.AlignRight)
 		ly += l.lineH
 	}
 	base := 0.0
@@ -473,7 +474,7 @@ func (cv *chartView) drawAcross(p *page, l acrossLayout, i int, x0, y float64, x
 		}
 		left, right := xAt(base), xAt(base+v)
 		if v > 0 {
-			p.fillRect(left, top, right-left, l.barH, hexColor(s.ColorAt(i)))
+			p.FillRect(left, top, right-left, l.barH, hexColor(s.ColorAt(i)))
 		}
 		cv.barValue(p, v, left, top, right-left, l.barH, stacks, true)
 		if c.Stacked {
@@ -481,13 +482,13 @@ func (cv *chartView) drawAcross(p *page, l acrossLayout, i int, x0, y float64, x
 		}
 	}
 	if stacks {
-		ts.drawString(p, cv.format(base), boldValue(), xAt(base)+3, by+l.barH/2+0.35*sizeValue, alignLeft)
+		ts.DrawString(p, cv.format(base), boldValue(), xAt(base)+3, by+l.barH/2+0.35*sizeValue, typeset.AlignLeft)
 	}
 }
 
 // heatmap draws a grid of rows × categories, each cell shaded by its value
 // and labelled with it.
-func (cv *chartView) heatmap() *box {
+func (cv *chartView) heatmap() *typeset.Box {
 	c, ts := cv.c, cv.b.ts
 	rows, cols := c.Rows, c.Categories
 	cell := func(r, k int) float64 { return c.Cells[r][k] }
@@ -498,52 +499,52 @@ func (cv *chartView) heatmap() *box {
 	maxV := c.Max()
 	labelW := 0.0
 	for _, r := range rows {
-		labelW = max(labelW, ts.measure(r, catStyle))
+		labelW = max(labelW, ts.Measure(r, catStyle))
 	}
 	labelW = min(labelW, 0.3*cv.width) + 8
 	colW := (cv.width - labelW) / float64(len(cols))
 	colLabels := make([][]string, len(cols))
 	headLines := 1
 	for i, k := range cols {
-		colLabels[i] = ts.wrap(k, catStyle, colW-2)
+		colLabels[i] = ts.Wrap(k, catStyle, colW-2)
 		headLines = max(headLines, len(colLabels[i]))
 	}
-	lineH := 1.25 * catStyle.size
+	lineH := 1.25 * catStyle.Size
 	headH := float64(headLines)*lineH + 4
 	rowLabels := make([][]string, len(rows))
 	rowH := 0.0
 	for i, r := range rows {
-		rowLabels[i] = ts.wrap(r, catStyle, labelW-8)
+		rowLabels[i] = ts.Wrap(r, catStyle, labelW-8)
 		rowH = max(rowH, float64(len(rowLabels[i]))*lineH+4)
 	}
 	rowH = max(rowH, rowHeight(len(rows)))
 	scaleH := 20.0
 	total := headH + rowH*float64(len(rows)) + scaleH
-	return &box{h: total, draw: func(p *page, x, y float64) {
+	return &typeset.Box{H: total, Draw: func(p *typeset.Page, x, y float64) {
 		x0, y0 := x+labelW, y+headH
 		for i := range cols {
-			ly := y + headH - 4 - float64(len(colLabels[i])-1)*lineH - 0.2*catStyle.size
+			ly := y + headH - 4 - float64(len(colLabels[i])-1)*lineH - 0.2*catStyle.Size
 			for _, l := range colLabels[i] {
-				ts.drawString(p, l, catStyle, x0+colW*(float64(i)+0.5), ly, alignCenter)
+				ts.DrawString(p, l, catStyle, x0+colW*(float64(i)+0.5), ly, typeset.AlignCenter)
 				ly += lineH
 			}
 		}
 		for r := range rows {
 			ry := y0 + rowH*float64(r)
-			ly := ry + (rowH-float64(len(rowLabels[r]))*lineH)/2 + 0.86*catStyle.size + (lineH-catStyle.size)/2
+			ly := ry + (rowH-float64(len(rowLabels[r]))*lineH)/2 + 0.86*catStyle.Size + (lineH-catStyle.Size)/2
 			for _, l := range rowLabels[r] {
-				ts.drawString(p, l, catStyle, x0-6, ly, alignRight)
+				ts.DrawString(p, l, catStyle, x0-6, ly, typeset.AlignRight)
 				ly += lineH
 			}
 			for k := range cols {
 				v := cell(r, k)
 				col, dark := heat(v, maxV)
-				p.fillRect(x0+colW*float64(k), ry, colW, rowH, col)
+				p.FillRect(x0+colW*float64(k), ry, colW, rowH, col)
 				st := valueStyle
 				if dark {
-					st.color = colWhite
+					st.Color = colWhite
 				}
-				ts.drawString(p, cv.format(v), st, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, alignCenter)
+				ts.DrawString(p, cv.format(v), st, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, typeset.AlignCenter)
 			}
 		}
 		cv.heatRules(p, x0, y0, colW, rowH, len(cols), len(rows))
@@ -552,27 +553,27 @@ func (cv *chartView) heatmap() *box {
 }
 
 // heatRules draws white rules between the cells of a heatmap.
-func (cv *chartView) heatRules(p *page, x0, y0, colW, rowH float64, cols, rows int) {
+func (cv *chartView) heatRules(p *typeset.Page, x0, y0, colW, rowH float64, cols, rows int) {
 	for k := 1; k < cols; k++ {
 		xx := x0 + colW*float64(k)
-		p.line(xx, y0, xx, y0+rowH*float64(rows), 1, colWhite)
+		p.Line(xx, y0, xx, y0+rowH*float64(rows), 1, colWhite)
 	}
 	for r := 1; r < rows; r++ {
 		yy := y0 + rowH*float64(r)
-		p.line(x0, yy, x0+colW*float64(cols), yy, 1, colWhite)
+		p.Line(x0, yy, x0+colW*float64(cols), yy, 1, colWhite)
 	}
 }
 
 // heatScale draws the colour scale of a heatmap, ending at right.
-func (cv *chartView) heatScale(p *page, right, y, maxV float64) {
+func (cv *chartView) heatScale(p *typeset.Page, right, y, maxV float64) {
 	const steps, w = 24, 120.0
 	x := right - w
 	for i := range steps {
 		col, _ := heat(maxV*float64(i)/float64(steps-1), maxV)
-		p.fillRect(x+w*float64(i)/steps, y, w/steps+0.3, 6, col)
+		p.FillRect(x+w*float64(i)/steps, y, w/steps+0.3, 6, col)
 	}
-	cv.b.ts.drawString(p, cv.format(0), axisStyle, x-3, y+5.5, alignRight)
-	cv.b.ts.drawString(p, cv.format(maxV), axisStyle, right+3, y+5.5, alignLeft)
+	cv.b.ts.DrawString(p, cv.format(0), axisStyle, x-3, y+5.5, typeset.AlignRight)
+	cv.b.ts.DrawString(p, cv.format(maxV), axisStyle, right+3, y+5.5, typeset.AlignLeft)
 }
 
 // rowHeight is the least height of a row of a chart of n rows: less when
@@ -586,14 +587,14 @@ func rowHeight(n int) float64 {
 
 // heat returns the colour of a heatmap cell of value v, on a scale from a
 // pale tint to the colour of serious problems, and whether it is dark.
-func heat(v, maxV float64) (rgb, bool) {
-	lo := rgb{0xfb, 0xf0, 0xee}
+func heat(v, maxV float64) (typeset.Color, bool) {
+	lo := typeset.Color{0xfb, 0xf0, 0xee}
 	hi := hexColor(chart.ColorHigh)
 	if v <= 0 || maxV <= 0 {
-		return rgb{0xf5, 0xf6, 0xf7}, false
+		return typeset.Color{0xf5, 0xf6, 0xf7}, false
 	}
 	t := 0.15 + 0.85*v/maxV
-	var c rgb
+	var c typeset.Color
 	for i := range c {
 		c[i] = uint8(math.Round(float64(lo[i]) + t*(float64(hi[i])-float64(lo[i]))))
 	}
@@ -601,15 +602,15 @@ func heat(v, maxV float64) (rgb, bool) {
 }
 
 // hexColor parses #rrggbb; anything else is grey.
-func hexColor(s string) rgb {
+func hexColor(s string) typeset.Color {
 	if len(s) != 7 || s[0] != '#' {
-		return rgb{0x80, 0x80, 0x80}
+		return typeset.Color{0x80, 0x80, 0x80}
 	}
-	var c rgb
+	var c typeset.Color
 	for i := range c {
 		v, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
 		if err != nil {
-			return rgb{0x80, 0x80, 0x80}
+			return typeset.Color{0x80, 0x80, 0x80}
 		}
 		c[i] = uint8(v)
 	}

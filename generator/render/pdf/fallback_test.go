@@ -15,6 +15,7 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/render/fontsubset"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 var makeFont = flag.String("makefont", "", "write testdata/fonts/"+fallbackFont+" from this copy of DejaVuSans.ttf")
@@ -64,7 +65,7 @@ func TestFallbackFontFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	noto, err := embedded().faces(false)
+	noto, err := typeset.New(embedded())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +73,7 @@ func TestFallbackFontFile(t *testing.T) {
 		if c.Has(r) != slices.Contains(fallbackRunes, r) {
 			t.Errorf("the test font has %q: %v", r, c.Has(r))
 		}
-		if slices.Contains(fallbackRunes, r) && noto.has(r) {
+		if slices.Contains(fallbackRunes, r) && noto.Has(r) {
 			t.Errorf("the embedded fonts have %q", r)
 		}
 	}
@@ -101,35 +102,35 @@ func TestFallbackFonts(t *testing.T) {
 		t.Errorf("CheckText without the fallback: %v, %d problems, want 4\n%v", err, diags.Len(), diags.Err())
 	}
 
-	faces, err := fonts.faces(true)
+	ts, err := typeset.New(fonts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := newTypesetter(faces)
 	pages, err := newBriefing(ts, p, r, markdown.New(markdown.Options{})).build(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
-	drawnBy := map[rune]map[faceID]bool{}
+	// The regular role's second file, the fallback, is Body2 in the PDF.
+	drawnBy := map[rune]map[string]bool{}
 	for _, pg := range pages {
-		for _, o := range pg.ops {
-			for _, ch := range o.s {
-				if o.kind == opText && slices.Contains(fallbackRunes, ch) {
+		for _, run := range ts.Runs(pg) {
+			for _, ch := range run.Text {
+				if slices.Contains(fallbackRunes, ch) {
 					if drawnBy[ch] == nil {
-						drawnBy[ch] = map[faceID]bool{}
+						drawnBy[ch] = map[string]bool{}
 					}
-					drawnBy[ch][o.face] = true
+					drawnBy[ch][run.Family] = true
 				}
 			}
 		}
 	}
 	for _, ch := range fallbackRunes {
-		if len(drawnBy[ch]) != 1 || !sameBytes(faces.faces[only(drawnBy[ch])].data, fallback) {
+		if len(drawnBy[ch]) != 1 || !drawnBy[ch]["Body2"] {
 			t.Errorf("%q is drawn by faces %v, want the fallback only", ch, drawnBy[ch])
 		}
 	}
-	if ts.missing != 0 {
-		t.Errorf("the typesetter misses %q", ts.missing)
+	if ts.Missing() != 0 {
+		t.Errorf("the typesetter misses %q", ts.Missing())
 	}
 
 	var b bytes.Buffer
@@ -149,12 +150,4 @@ func TestFallbackFonts(t *testing.T) {
 			t.Errorf("pdftotext does not find %q", s)
 		}
 	}
-}
-
-// only returns the one key of m.
-func only(m map[faceID]bool) faceID {
-	for k := range m {
-		return k
-	}
-	return -1
 }

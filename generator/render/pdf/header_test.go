@@ -9,6 +9,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // drawnText is a run of text as drawn: its box on the page, in points.
@@ -20,14 +21,13 @@ type drawnText struct {
 
 // layout lays the briefing out and returns every run of text drawn, with
 // its measured box, and the pages.
-func layout(t *testing.T, p *model.Project) ([]drawnText, []*page) {
+func layout(t *testing.T, p *model.Project) ([]drawnText, []*typeset.Page) {
 	t.Helper()
 	c := p.Current()
-	faces, err := embedded().faces(false)
+	ts, err := typeset.New(embedded())
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts := newTypesetter(faces)
 	r := report.New(c, p.Config.Lang())
 	pages, err := newBriefing(ts, p, r, markdown.New(markdown.Options{})).build(context.Background())
 	if err != nil {
@@ -35,19 +35,8 @@ func layout(t *testing.T, p *model.Project) ([]drawnText, []*page) {
 	}
 	var out []drawnText
 	for i, pg := range pages {
-		for _, o := range pg.ops {
-			if o.kind != opText {
-				continue
-			}
-			w, n := 0.0, 0
-			for _, r := range o.s {
-				if !ignorable(r) {
-					w += ts.width(o.face, r) * o.size
-					n++
-				}
-			}
-			w += float64(max(n-1, 0)) * o.tc
-			out = append(out, drawnText{page: i, s: o.s, left: o.x, right: o.x + w, top: o.y - 0.9*o.size, base: o.y})
+		for _, run := range ts.Runs(pg) {
+			out = append(out, drawnText{page: i, s: run.Text, left: run.X, right: run.X + run.Width, top: run.Baseline - 0.9*run.Size, base: run.Baseline})
 		}
 	}
 	return out, pages
@@ -103,12 +92,12 @@ func TestLongMarkingAndTitle(t *testing.T) {
 }
 
 // checkRects checks that every frame and fill lies on its page.
-func checkRects(t *testing.T, pages []*page) {
+func checkRects(t *testing.T, pages []*typeset.Page) {
 	t.Helper()
 	for i, pg := range pages {
-		for _, o := range pg.ops {
-			if o.kind == opRect && (o.x < 0 || o.y < 0 || o.x+o.w > pageW || o.y+o.h > pageH) {
-				t.Errorf("page %d: a rectangle at %.1f,%.1f, %.1f by %.1f runs off the page", i+1, o.x, o.y, o.w, o.h)
+		for _, o := range pg.Rects() {
+			if o.X < 0 || o.Y < 0 || o.X+o.W > pageW || o.Y+o.H > pageH {
+				t.Errorf("page %d: a rectangle at %.1f,%.1f, %.1f by %.1f runs off the page", i+1, o.X, o.Y, o.W, o.H)
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // groups sets one section per group.
@@ -68,7 +69,7 @@ func (b *briefing) group(gs *report.GroupStats) {
 		{b.word("visits"), b.textFact(b.wordf("group-visits", i18n.Int(gs.Visits), i18n.Int(gs.PeopleMet)))},
 		{b.word("findings"), b.textFact(b.findingCounts(&gs.Counts))},
 	}))
-	b.body.add(vspace(8))
+	b.body.Add(typeset.VSpace(8))
 	b.narrative(model.PageGroup, strconv.Itoa(g.No))
 }
 
@@ -119,7 +120,7 @@ func (b *briefing) province(ps *report.ProvinceStats) {
 		{b.word("visits"), b.textFact(b.wordf("province-visits", i18n.Int(ps.Visits), i18n.Int(ps.ByMode[model.Covert]), i18n.Int(ps.BySelection[model.RandomSelection]), i18n.Int(ps.PeopleMet)))},
 		{b.word("findings"), b.textFact(found)},
 	}))
-	b.body.add(vspace(8))
+	b.body.Add(typeset.VSpace(8))
 	b.narrative(model.PageProvince, pr.ID)
 	b.visits(in)
 	b.values(in)
@@ -130,12 +131,12 @@ func (b *briefing) province(ps *report.ProvinceStats) {
 // and otherwise leaves some space: a province starts on a page of its own
 // unless that would leave much of a page empty.
 func (b *briefing) softBreak() {
-	b.body.flush()
-	if b.body.room() < (bodyGeometry.bottom-bodyGeometry.top)/2 {
-		b.body.pageBreak()
+	b.body.Flush()
+	if b.body.Room() < (bodyGeometry.Bottom-bodyGeometry.Top)/2 {
+		b.body.PageBreak()
 		return
 	}
-	b.body.add(vspace(12))
+	b.body.Add(typeset.VSpace(12))
 }
 
 func (b *briefing) listSep() string {
@@ -151,31 +152,31 @@ func (b *briefing) visits(in *model.Inspection) {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("visits-table"), ""))
-	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable,
-		align: []int{alignLeft, alignLeft, alignLeft, alignLeft, alignRight}}
-	header := []*text{textOf(b.word("date"), headStyle), textOf(b.word("place"), headStyle), textOf(b.word("site"), headStyle),
-		textOf(b.word("mode"), headStyle), textOf(b.word("met"), headStyle)}
-	var rows [][]*text
+	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable,
+		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
+	header := []*typeset.Text{typeset.NewText(b.word("date"), headStyle), typeset.NewText(b.word("place"), headStyle), typeset.NewText(b.word("site"), headStyle),
+		typeset.NewText(b.word("mode"), headStyle), typeset.NewText(b.word("met"), headStyle)}
+	var rows [][]*typeset.Text
 	for _, v := range in.Visits {
-		place := textOf(v.Place.In(b.lang), tableStyle)
+		place := typeset.NewText(v.Place.In(b.lang), tableStyle)
 		if n := v.Note.In(b.lang); n != "" {
-			place.add(b.paren(n), mutedSmall)
+			place.Add(b.paren(n), mutedSmall)
 		}
 		mode := i18n.Enum(b.lang, report.ModeOf(v)) + " · " + i18n.Enum(b.lang, report.SelectionOf(v))
 		ms := tableStyle
 		if report.ModeOf(v) == model.Covert {
-			ms.color = hexColor(chart.ColorCovert)
+			ms.Color = hexColor(chart.ColorCovert)
 		}
-		rows = append(rows, []*text{textOf(i18n.Date(b.lang, v.Date), tableStyle), place,
-			textOf(i18n.Enum(b.lang, v.Site), tableStyle), textOf(mode, ms), textOf(i18n.Int(v.Met), tableStyle)})
+		rows = append(rows, []*typeset.Text{typeset.NewText(i18n.Date(b.lang, v.Date), tableStyle), place,
+			typeset.NewText(i18n.Enum(b.lang, v.Site), tableStyle), typeset.NewText(mode, ms), typeset.NewText(i18n.Int(v.Met), tableStyle)})
 	}
-	tb.autoWidths(header, rows)
-	b.addTable(tb.boxes(header, rows))
+	tb.AutoWidths(header, rows)
+	b.addTable(tb.TextBoxes(header, rows))
 }
 
 // values sets a province's indicator values against their targets.
 func (b *briefing) values(in *model.Inspection) {
-	var rows [][]*text
+	var rows [][]*typeset.Text
 	for _, it := range b.c.Items {
 		for _, ind := range it.Indicators {
 			v := in.Value(ind.ID)
@@ -183,36 +184,36 @@ func (b *briefing) values(in *model.Inspection) {
 				continue
 			}
 			target := b.word("no-target")
-			verdict := textOf("", tableStyle)
+			verdict := typeset.NewText("", tableStyle)
 			if ind.Target != nil {
 				target = i18n.Value(b.lang, *ind.Target, ind.Measure)
 				if ind.Meets(v.Value) {
-					verdict = textOf(b.word("meets-target"), style{role: roleSans, size: sizeTable, color: hexColor(chart.ColorValue)})
+					verdict = typeset.NewText(b.word("meets-target"), typeset.Style{Role: roleSans, Size: sizeTable, Color: hexColor(chart.ColorValue)})
 				} else {
-					verdict = textOf(b.word("misses-target"), style{role: roleBold, size: sizeTable, color: hexColor(chart.ColorMiss)})
+					verdict = typeset.NewText(b.word("misses-target"), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorMiss)})
 				}
 			}
-			rows = append(rows, []*text{textOf(ind.Name.In(b.lang), tableStyle),
-				textOf(b.nobreak(i18n.Value(b.lang, v.Value, ind.Measure)), tableStyle), textOf(b.nobreak(target), tableStyle),
-				verdict, textOf(v.Note.In(b.lang), mutedSmall)})
+			rows = append(rows, []*typeset.Text{typeset.NewText(ind.Name.In(b.lang), tableStyle),
+				typeset.NewText(b.nobreak(i18n.Value(b.lang, v.Value, ind.Measure)), tableStyle), typeset.NewText(b.nobreak(target), tableStyle),
+				verdict, typeset.NewText(v.Note.In(b.lang), mutedSmall)})
 		}
 	}
 	if len(rows) == 0 {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("indicators-table"), ""))
-	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable,
-		align: []int{alignLeft, alignRight, alignRight, alignLeft, alignLeft}}
-	header := []*text{textOf(b.word("indicator"), headStyle), textOf(b.word("value"), headStyle), textOf(b.word("target"), headStyle),
-		textOf(b.word("verdict"), headStyle), textOf(b.word("value-note"), headStyle)}
-	tb.autoWidths(header, rows)
-	b.addTable(tb.boxes(header, rows))
+	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable,
+		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignRight, typeset.AlignRight, typeset.AlignLeft, typeset.AlignLeft}})
+	header := []*typeset.Text{typeset.NewText(b.word("indicator"), headStyle), typeset.NewText(b.word("value"), headStyle), typeset.NewText(b.word("target"), headStyle),
+		typeset.NewText(b.word("verdict"), headStyle), typeset.NewText(b.word("value-note"), headStyle)}
+	tb.AutoWidths(header, rows)
+	b.addTable(tb.TextBoxes(header, rows))
 }
 
 // nobreak joins the words of s with no-break spaces, when the fonts have
 // them: a number and its unit stay on one line.
 func (b *briefing) nobreak(s string) string {
-	if !b.ts.faces.has('\u00a0') {
+	if !b.ts.Has('\u00a0') {
 		return s
 	}
 	return strings.ReplaceAll(s, " ", "\u00a0")
@@ -251,7 +252,7 @@ func (b *briefing) entries(fs []*model.Finding) {
 	for i, f := range listed {
 		bs := b.findingEntry(f)
 		if i == len(listed)-1 && len(fs) > len(listed) {
-			bs[len(bs)-1].keep = true // with the note on the rest
+			bs[len(bs)-1].Keep = true // with the note on the rest
 		}
 		b.addAll(bs)
 	}
@@ -282,75 +283,76 @@ func (b *briefing) more(fs []*model.Finding) {
 	if !inAnnex {
 		key = "more-not-listed"
 	}
-	b.body.add(vspace(6))
-	b.addAll(b.ts.lines(textOf(b.wordf(key, i18n.Int(len(rest))), style{role: roleSans, size: 9, color: colMuted}), para{width: textWidth, lead: 1.6 * 9}))
+	b.body.Add(typeset.VSpace(6))
+	b.addAll(b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: 9, Color: colMuted}), typeset.Para{Width: textWidth, Lead: 1.6 * 9}))
 }
 
 // findingEntry sets a finding in full: title, facts, rectification.
-func (b *briefing) findingEntry(f *model.Finding) []*box {
+func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 	const bar = 10.0
 	w := textWidth - bar
 	color := hexColor(chart.ColorPractice)
-	t := &text{}
+	t := &typeset.Text{}
 	if f.IsProblem() {
 		color = severityText(f.Severity)
-		t.add(i18n.Enum(b.lang, f.Severity)+"　", style{role: roleBold, size: 10.5, color: color})
+		t.Add(i18n.Enum(b.lang, f.Severity)+"　", typeset.Style{Role: roleBold, Size: 10.5, Color: color})
 	}
-	t.add(f.Title.In(b.lang), style{role: roleBold, size: 10.5, color: colText})
-	t.add("  "+f.ID, style{role: roleSans, size: 8, color: colMuted})
-	bs := b.ts.lines(t, para{width: w, lead: 1.55 * 10.5})
+	t.Add(f.Title.In(b.lang), typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
+	t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: 8, Color: colMuted})
+	bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: 1.55 * 10.5})
 	for _, x := range bs {
-		x.keep = true
+		x.Keep = true
 	}
-	detail := b.mdText(f.Detail, w, style{role: roleRegular, size: 10, color: colText}, 1.65)
+	detail := b.mdText(f.Detail, w, typeset.Style{Role: roleRegular, Size: 10, Color: colText}, 1.65)
 	if len(detail) > 0 {
-		bs = append(bs, gapAfter(bs, 2))
+		bs = append(bs, typeset.GapAfter(bs, 2))
 		bs = append(bs, detail...)
 	}
-	if line := b.rectLine(f); line != nil {
-		bs = append(bs, gapAfter(bs, 2))
-		bs = append(bs, b.ts.lines(line, para{width: w, lead: 1.55 * 9})...)
-		notes := b.mdText(f.Rect.Notes, w, style{role: roleSans, size: 9, color: colMuted}, 1.55)
+	if line := b.rectLine(f, 9); line != nil {
+		bs = append(bs, typeset.GapAfter(bs, 2))
+		bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.55 * 9})...)
+		notes := b.mdText(f.Rect.Notes, w, typeset.Style{Role: roleSans, Size: 9, Color: colMuted}, 1.55)
 		bs = append(bs, notes...)
 	}
-	out := shift(bs, bar)
+	out := typeset.Shift(bs, bar)
 	for i, x := range out {
 		c := *x
-		d := x.draw
-		c.draw = func(p *page, x, y float64) {
-			p.fillRect(x-bar, y, 2.5, c.h, color)
+		d := x.Draw
+		c.Draw = func(p *typeset.Page, x, y float64) {
+			p.FillRect(x-bar, y, 2.5, c.H, color)
 			if d != nil {
 				d(p, x, y)
 			}
 		}
 		out[i] = &c
 	}
-	return append([]*box{vspace(8)}, out...)
+	return append([]*typeset.Box{typeset.VSpace(8)}, out...)
 }
 
 // severityText is the colour of a severity's name in text: the chart's
 // colour, darkened where it is too light to read on white.
-func severityText(s model.Severity) rgb {
+func severityText(s model.Severity) typeset.Color {
 	if s == model.Low {
-		return rgb{0xa8, 0x7a, 0x00}
+		return typeset.Color{0xa8, 0x7a, 0x00}
 	}
 	return hexColor(chart.SeverityColor(s))
 }
 
-// rectLine says where a problem's rectification stands, or nil.
-func (b *briefing) rectLine(f *model.Finding) *text {
+// rectLine says where a problem's rectification stands, in text of the
+// given size, or nil.
+func (b *briefing) rectLine(f *model.Finding, size float64) *typeset.Text {
 	rc := f.Rect
 	if rc == nil {
 		return nil
 	}
-	st := style{role: roleSans, size: 9, color: colMuted}
+	st := typeset.Style{Role: roleSans, Size: size, Color: colMuted}
 	status := i18n.Enum(b.lang, rc.Status)
 	if rc.Status == model.Closed && !rc.Closed.IsZero() {
 		status += b.paren(i18n.Date(b.lang, rc.Closed))
 	}
-	t := textOf(b.wordf("rect-line", rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline), status), st)
+	t := typeset.NewText(b.wordf("rect-line", rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline), status), st)
 	if d := b.r.DaysOverdue(f); d > 0 {
-		t.add(b.comma()+b.wordf("days-overdue-n", d), style{role: roleBold, size: 9, color: hexColor(chart.ColorOverdue)})
+		t.Add(b.comma()+b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: size, Color: hexColor(chart.ColorOverdue)})
 	}
 	return t
 }

@@ -69,44 +69,34 @@
 //
 // # Fonts
 //
-// Fonts.Regular (by default Noto Serif SC, a Song face) sets running text
-// and the cover's particulars; Fonts.Bold (Noto Sans SC Bold) headings,
-// titles of findings, strong emphasis, table headers and key figures;
-// Fonts.Sans (Noto Sans SC Regular; the regular fonts when a project
-// configures its own) tables, charts, headers, footers, small print,
-// emphasis and code. Each role is a list of fonts (pdf.font in
-// ducha.yaml), and a character is drawn by the first of the role's list
-// that has it, or else by the first of the other roles' fonts that does
-// (regular falls back on sans, then bold; bold on sans, then regular;
-// sans on regular, then bold). A file given for several roles is
-// embedded once.
-//
-// Text is measured with the fonts' own widths, as gopdf measures them.
-// Each face is embedded as a TrueType font of only the glyphs the briefing
-// draws, made here once the briefing is laid out (subset.go); a font that
-// cannot be made smaller this way is handed to gopdf whole, which embeds it
-// more slowly, with a width and a location for every glyph it has.
+// The briefing's fonts have three roles (NewFonts): regular (by default
+// Noto Serif SC, a Song face) sets running text and the cover's
+// particulars; bold (Noto Sans SC Bold) headings, titles of findings,
+// strong emphasis, table headers and key figures; sans (Noto Sans SC
+// Regular; the regular fonts when a project configures its own) tables,
+// charts, headers, footers, small print, emphasis and code. Each role is a
+// list of fonts (pdf.font in ducha.yaml), and a character is drawn by the
+// first of the role's list that has it, or else by the first of the other
+// roles' fonts that does (regular falls back on sans, then bold; bold on
+// sans, then regular; sans on regular, then bold). A file given for
+// several roles is embedded once, subset to the glyphs the briefing draws.
 //
 // # Typesetting
 //
-// Text is never lost. gopdf draws a character its font lacks as a space and
-// MultiCell drops what does not fit; this package uses neither. CheckText
-// reports every character of the briefing's text that no face can draw,
-// and Write refuses to print one. Lines are broken here (text.go) and each
-// is drawn on its own: Latin text breaks at spaces, and inside a word only
-// when the word is longer than the line; Chinese breaks between
-// characters, but a line never starts with closing punctuation nor ends
-// with opening punctuation, a number stays with its measure word (12个),
-// —— and …… are not split, and a last line of a single character is
-// avoided. Chinese lines but the last of a paragraph are justified.
+// The briefing is a document written on package typeset, which breaks
+// lines (Chinese by its rules of punctuation, Latin at spaces), keeps
+// headings with what follows and paragraphs without single lines at the
+// foot or head of a page, repeats the header rows of tables that run onto
+// more pages, and sets the narrative's Markdown; its charts are drawn as
+// vectors (chart.go) from the same descriptions the site draws. The whole
+// briefing is laid out before a byte is written: the contents are set
+// once the body's page numbers are known, and the footers once the number
+// of pages is.
 //
-// The whole briefing is laid out (layout.go) before a byte is written:
-// boxes fill pages; a heading is kept with what follows it; a paragraph
-// leaves no single line at the foot or head of a page; tables size their
-// columns by their text, rows grow to fit it, a tall row is cut between
-// lines at the foot of a page, and the header row repeats on every page a
-// table runs onto. The contents are set once the body's page numbers are
-// known, and the footers once the number of pages is.
+// Text is never lost. CheckText reports every character of the briefing's
+// text that no font can draw, where it is written, and Write refuses to
+// print one; nothing is cut short but the running header and the cover's
+// marking, with an ellipsis.
 //
 // The output depends on nothing but the input: the creation date is
 // Options.Created, nothing else varies between runs or machines, and no
@@ -121,13 +111,12 @@ import (
 	"io/fs"
 	"time"
 
-	"github.com/signintech/gopdf"
-
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // AnnexAutoLimit is the number of findings up to which the annex lists all
@@ -136,26 +125,9 @@ import (
 // section lists the overdue problems.
 const AnnexAutoLimit = 2000
 
-// Fonts are the TrueType files the briefing is set in: for each role, a
-// list of files tried in order for each character, the first that has a
-// character drawing it (then the other roles' files, see the package
-// doc).
-type Fonts struct {
-	Regular [][]byte // body text; at least one
-	Bold    [][]byte // headings and emphasis; none: Regular
-	Sans    [][]byte // tables and small text; none: Regular
-	// Source names where the fonts came from, for messages: "the embedded
-	// Noto fonts" or the project's paths.
-	Source string
-
-	// cache holds the parsed faces, shared by copies; see NewFonts. nil:
-	// the fonts are read again on each use.
-	cache *faceCache
-}
-
 // Options configure Write.
 type Options struct {
-	Fonts    Fonts
+	Fonts    typeset.Fonts      // made by NewFonts
 	Markdown *markdown.Renderer // nil: a renderer with default options
 	// Figures are the figures the narrative cites ({{problems}}); nil
 	// computes them from the report.
@@ -184,15 +156,18 @@ type Stats struct {
 // briefing's own words, is reported at pdf.font in ducha.yaml. The error is
 // for what is not the user's to fix: embedded fonts that cannot be read, or
 // a bug.
-func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.List) (err error) {
+func CheckText(p *model.Project, c *model.Campaign, fonts typeset.Fonts, diags *diag.List) (err error) {
 	defer recoverTo(&err)
+	ts, err := typeset.New(fonts)
 	// The project's own fonts are parsed in full, so that a file gopdf
 	// cannot read is reported here; the embedded ones are known to work.
-	faces, err := fonts.faces(p.Config.PDF.Font.Own())
+	if err == nil && p.Config.PDF.Font.Own() {
+		err = fonts.Verify()
+	}
 	if err != nil {
 		return fontProblem(p, fonts, err, diags)
 	}
-	ck := &checker{faces: faces, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
+	ck := &checker{ts: ts, diags: diags, source: fonts.Source, lang: p.Config.Lang(), md: markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})}
 	ck.campaign(p, c)
 	if p.Config.PDF.Font.Own() {
 		ck.checkWords(p, diags)
@@ -202,8 +177,8 @@ func CheckText(p *model.Project, c *model.Campaign, fonts Fonts, diags *diag.Lis
 
 // fontProblem reports a font that cannot be read, at its path in
 // pdf.font.
-func fontProblem(p *model.Project, fonts Fonts, err error, diags *diag.List) error {
-	var fe *FontError
+func fontProblem(p *model.Project, fonts typeset.Fonts, err error, diags *diag.List) error {
+	var fe *typeset.FontError
 	fc := p.Config.PDF.Font
 	if !errors.As(err, &fe) || !fc.Own() {
 		return fmt.Errorf("pdf: %s: %w", fonts.Source, err)
@@ -222,11 +197,10 @@ func fontProblem(p *model.Project, fonts Fonts, err error, diags *diag.List) err
 // Write typesets the briefing of the campaign r describes to w.
 func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report, opts Options) (_ Stats, err error) {
 	defer recoverTo(&err)
-	faces, err := opts.Fonts.faces(false)
+	ts, err := typeset.New(opts.Fonts)
 	if err != nil {
 		return Stats{}, fmt.Errorf("pdf: %w", err)
 	}
-	ts := newTypesetter(faces)
 	md := opts.Markdown
 	if md == nil {
 		md = markdown.New(markdown.Options{UnsafeHTML: p.Config.Markdown.UnsafeHTML})
@@ -240,20 +214,17 @@ func Write(ctx context.Context, w io.Writer, p *model.Project, r *report.Report,
 	if err != nil {
 		return Stats{}, err
 	}
-	if ts.missing != 0 {
-		return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ts.missing))
-	}
-	info := gopdf.PdfInfo{
-		Title:        outlineTitle(r.Campaign.Title.In(r.Lang)),
-		Subject:      b.word("briefing"),
-		Creator:      "ducha",
-		Producer:     "ducha (gopdf)",
-		CreationDate: opts.Created.UTC(),
-	}
-	if opts.Created.IsZero() {
-		info.CreationDate = time.Time{}
-	}
-	if err := ts.emit(ctx, w, pages, info); err != nil {
+	doc := &typeset.Document{Width: pageW, Height: pageH, Pages: pages, Info: typeset.Info{
+		Title:    r.Campaign.Title.In(r.Lang),
+		Subject:  b.word("briefing"),
+		Creator:  "ducha",
+		Producer: "ducha (gopdf)",
+		Created:  opts.Created,
+	}}
+	if err := ts.Write(ctx, w, doc); err != nil {
+		if ge, ok := errors.AsType[*typeset.GlyphError](err); ok {
+			return Stats{}, fmt.Errorf("pdf: the fonts (%s) cannot draw %s; run ducha check for where it is used", opts.Fonts.Source, describeRune(ge.Rune))
+		}
 		return Stats{}, fmt.Errorf("pdf: %w", err)
 	}
 	return Stats{Pages: len(pages)}, nil

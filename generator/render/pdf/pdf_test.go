@@ -28,6 +28,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/validate"
+	"github.com/ducha/ducha/generator/render/typeset"
 	synthpkg "github.com/ducha/ducha/internal/synth"
 )
 
@@ -36,7 +37,7 @@ import (
 // reports.
 
 // embedded returns the embedded fonts, parsed once for all tests.
-var embedded = sync.OnceValue(func() Fonts {
+var embedded = sync.OnceValue(func() typeset.Fonts {
 	return NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular}, "the embedded Noto fonts")
 })
 
@@ -419,7 +420,7 @@ func TestBadFont(t *testing.T) {
 	p.Config.PDF.Font = model.FontConfig{Regular: []string{"fonts/x.otf"}, Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 3, Col: 3},
 		Keys: []model.KeyPos{{Key: "regular", Line: 4, Col: 14}}}}
 	var diags diag.List
-	fonts := Fonts{Regular: [][]byte{[]byte("OTTO and more bytes")}, Source: "fonts/x.otf"}
+	fonts := NewFonts([][]byte{[]byte("OTTO and more bytes")}, nil, nil, "fonts/x.otf")
 	if err := CheckText(p, r.Campaign, fonts, &diags); err != nil {
 		t.Fatal(err)
 	}
@@ -730,13 +731,13 @@ func TestProjectFontLacksWords(t *testing.T) {
 	for r := rune(0x20); r < 0x7f; r++ {
 		ascii = append(ascii, r)
 	}
-	faces, err := NewFonts([][]byte{smallFont(t, string(ascii))}, nil, nil, "fonts/latin.ttf").faces(false)
+	ts, err := typeset.New(NewFonts([][]byte{smallFont(t, string(ascii))}, nil, nil, "fonts/latin.ttf"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for r := rune(0); r < 0x30000; r++ {
-		if faces.has(r) != (r >= 0x20 && r < 0x7f) {
-			t.Fatalf("the ASCII font has %U: %v", r, faces.has(r))
+		if ts.Has(r) != (r >= 0x20 && r < 0x7f) {
+			t.Fatalf("the ASCII font has %U: %v", r, ts.Has(r))
 		}
 	}
 	for _, tc := range []struct {
@@ -747,7 +748,7 @@ func TestProjectFontLacksWords(t *testing.T) {
 		{model.EN, `(U+2013)`},
 	} {
 		var diags diag.List
-		ck := &checker{faces: faces, diags: &diags, lang: tc.lang}
+		ck := &checker{ts: ts, diags: &diags, lang: tc.lang}
 		ck.checkWords(p, &diags)
 		err := diags.Err()
 		if err == nil || !strings.HasPrefix(err.Error(), `ducha.yaml:3:14: the font "fonts/latin.ttf" cannot draw `) ||

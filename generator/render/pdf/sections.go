@@ -8,13 +8,14 @@ import (
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // Styles of tables and small text.
 var (
-	tableStyle = style{role: roleSans, size: sizeTable, color: colText}
-	headStyle  = style{role: roleBold, size: sizeTable, color: colText}
-	mutedSmall = style{role: roleSans, size: sizeTable - 0.5, color: colMuted}
+	tableStyle = typeset.Style{Role: roleSans, Size: sizeTable, Color: colText}
+	headStyle  = typeset.Style{Role: roleBold, Size: sizeTable, Color: colText}
+	mutedSmall = typeset.Style{Role: roleSans, Size: sizeTable - 0.5, Color: colMuted}
 )
 
 // maxListed is how many problems and good practices a province's section
@@ -32,14 +33,12 @@ func (b *briefing) summary() {
 	}
 	b.section(title)
 	if ok {
-		m := b.narrativeMD(pg)
-		m.heading = func(level int, t string) []*box {
+		b.addAll(b.narrativeBoxes(pg, func(level int, t string) []*typeset.Box {
 			if level == 0 {
 				return b.tocHeading(1, t)
 			}
 			return b.headingBoxes(2, t, "")
-		}
-		b.addAll(m.render(b.md))
+		}))
 		return
 	}
 	fig := b.figs.Text
@@ -50,31 +49,31 @@ func (b *briefing) summary() {
 // fact is a row of a table of particulars.
 type fact struct {
 	label string
-	value cell
+	value typeset.Cell
 }
 
 // facts sets particulars as a table of two columns, labels on the left.
-func (b *briefing) facts(rows []fact) []*box {
-	tb := &table{ts: b.ts, width: textWidth, widths: []float64{0.2 * textWidth, 0.8 * textWidth}, size: 10, lead: 1.55,
-		fill: func(int) *rgb { return nil }, labels: true}
-	var cells [][]cell
+func (b *briefing) facts(rows []fact) []*typeset.Box {
+	tb := b.newTable(typeset.Table{Width: textWidth, Widths: []float64{0.2 * textWidth, 0.8 * textWidth}, Size: 10, Lead: 1.55,
+		Fill: func(int) *typeset.Color { return nil }, Labels: true})
+	var cells [][]typeset.Cell
 	for _, r := range rows {
 		if r.value == nil {
 			continue
 		}
-		label := textOf(r.label, style{role: roleBold, size: 9.5, color: colText})
-		cells = append(cells, []cell{tb.textCell(label, alignLeft), r.value})
+		label := typeset.NewText(r.label, typeset.Style{Role: roleBold, Size: 9.5, Color: colText})
+		cells = append(cells, []typeset.Cell{tb.TextCell(label, typeset.AlignLeft), r.value})
 	}
-	return tb.cells(nil, cells)
+	return tb.Boxes(nil, cells)
 }
 
 // textFact is a fact of plain text, or nil when s is empty.
-func (b *briefing) textFact(s string) cell {
+func (b *briefing) textFact(s string) typeset.Cell {
 	if strings.TrimSpace(s) == "" {
 		return nil
 	}
-	return func(w float64) []*box {
-		return b.ts.lines(textOf(s, style{role: roleRegular, size: 10, color: colText}), para{width: w, lead: 1.55 * 10, base: 10})
+	return func(w float64) []*typeset.Box {
+		return b.ts.Lines(typeset.NewText(s, typeset.Style{Role: roleRegular, Size: 10, Color: colText}), typeset.Para{Width: w, Lead: 1.55 * 10, Base: 10})
 	}
 }
 
@@ -119,11 +118,11 @@ func (b *briefing) item(it *model.Item) {
 	if b.lang == model.EN {
 		no = i18n.ItemNo(b.lang, it.No) + ". "
 	}
-	t := textOf(no, style{role: roleBold, size: 10.5, color: colText})
-	t.add(it.Name.In(b.lang), style{role: roleBold, size: 10.5, color: colText})
-	name := b.ts.lines(t, para{width: textWidth, lead: 1.6 * 10.5})
+	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
+	t.Add(it.Name.In(b.lang), typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
+	name := b.ts.Lines(t, typeset.Para{Width: textWidth, Lead: 1.6 * 10.5})
 	for _, x := range name {
-		x.keep = len(it.Points) > 0 // with its points
+		x.Keep = len(it.Points) > 0 // with its points
 	}
 	b.addAll(name)
 	var points []string
@@ -135,11 +134,11 @@ func (b *briefing) item(it *model.Item) {
 		if b.lang == model.EN {
 			sep = "; "
 		}
-		st := style{role: roleSans, size: 9, color: colMuted}
-		b.addAll(b.ts.lines(textOf(b.wordf("item-points", strings.Join(points, sep)), st),
-			para{width: textWidth - 2*10.5, dx: 2 * 10.5, lead: 1.55 * 9, justify: true}))
+		st := typeset.Style{Role: roleSans, Size: 9, Color: colMuted}
+		b.addAll(b.ts.Lines(typeset.NewText(b.wordf("item-points", strings.Join(points, sep)), st),
+			typeset.Para{Width: textWidth - 2*10.5, Left: 2 * 10.5, Lead: 1.55 * 9, Justify: true}))
 	}
-	b.body.add(vspace(4))
+	b.body.Add(typeset.VSpace(4))
 }
 
 // selfExams sets the self-examination of every province.
@@ -151,34 +150,34 @@ func (b *briefing) selfExams() {
 	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
 	fig := b.figs.Text
 	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
-	tb := &table{ts: b.ts, width: textWidth, size: sizeTable, lead: leadTable}
-	header := []*text{
-		textOf(b.word("province"), headStyle), textOf(b.word("self-exam"), headStyle),
-		textOf(b.word("date"), headStyle), textOf(b.word("content"), headStyle),
+	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	header := []*typeset.Text{
+		typeset.NewText(b.word("province"), headStyle), typeset.NewText(b.word("self-exam"), headStyle),
+		typeset.NewText(b.word("date"), headStyle), typeset.NewText(b.word("content"), headStyle),
 	}
-	var rows [][]*text
+	var rows [][]*typeset.Text
 	for _, pr := range b.p.Provinces {
 		s := c.SelfExam(pr.ID)
 		if s == nil {
 			continue
 		}
-		status := textOf(b.word("submitted"), tableStyle)
+		status := typeset.NewText(b.word("submitted"), tableStyle)
 		if !s.Submitted {
-			status = textOf(b.word("not-submitted"), style{role: roleBold, size: sizeTable, color: colWarn})
+			status = typeset.NewText(b.word("not-submitted"), typeset.Style{Role: roleBold, Size: sizeTable, Color: colWarn})
 		}
-		rows = append(rows, []*text{
-			textOf(pr.Name.In(b.lang), tableStyle), status,
-			textOf(i18n.Date(b.lang, s.Date), tableStyle), textOf(s.Summary.In(b.lang), tableStyle),
+		rows = append(rows, []*typeset.Text{
+			typeset.NewText(pr.Name.In(b.lang), tableStyle), status,
+			typeset.NewText(i18n.Date(b.lang, s.Date), tableStyle), typeset.NewText(s.Summary.In(b.lang), tableStyle),
 		})
 	}
-	tb.autoWidths(header, rows)
-	b.addTable(tb.boxes(header, rows))
+	tb.AutoWidths(header, rows)
+	b.addTable(tb.TextBoxes(header, rows))
 }
 
 // keyFigures sets the key figures and the main charts.
 func (b *briefing) keyFigures() {
 	b.section(b.word("section-figures"))
-	b.body.add(b.figureTiles())
+	b.body.Add(b.figureTiles())
 	b.floatFigures(chart.Main(b.r))
 }
 
@@ -188,11 +187,11 @@ func (b *briefing) keyFigures() {
 func (b *briefing) floatFigures(charts []*chart.Chart) {
 	const gap, plotH = 14.0, 185.0
 	for len(charts) > 0 {
-		b.body.flush()
+		b.body.Flush()
 		pick := 0
 		for i, ch := range charts {
 			probe := b.chartBox(ch, b.wordf("figure", b.figures+1, ch.Title), textWidth, plotH)
-			if probe.h+gap <= b.body.room() {
+			if probe.H+gap <= b.body.Room() {
 				pick = i
 				break
 			}
@@ -200,15 +199,15 @@ func (b *briefing) floatFigures(charts []*chart.Chart) {
 		ch := charts[pick]
 		charts = append(charts[:pick:pick], charts[pick+1:]...)
 		b.figures++
-		b.body.add(vspace(gap))
-		b.body.add(b.chartBox(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
+		b.body.Add(typeset.VSpace(gap))
+		b.body.Add(b.chartBox(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
 	}
 }
 
 // tile is one key figure.
 type tile struct {
 	label, value, sub string
-	color             rgb
+	color             typeset.Color
 }
 
 // toneColors colour the key figures by what they are about.
@@ -222,7 +221,7 @@ var toneColors = map[figures.Tone]string{
 
 // figureTiles sets the key figures (figures.Table.Tiles, the same as the
 // site's) as a grid of tiles.
-func (b *briefing) figureTiles() *box {
+func (b *briefing) figureTiles() *typeset.Box {
 	var tiles []tile
 	for _, t := range b.figs.Tiles() {
 		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, hexColor(toneColors[t.Tone])})
@@ -231,16 +230,16 @@ func (b *briefing) figureTiles() *box {
 	w := (textWidth - gap*(cols-1)) / cols
 	type laid struct {
 		t   tile
-		sub []*box
+		sub []*typeset.Box
 	}
 	var rows [][]laid
 	for i, t := range tiles {
 		if i%cols == 0 {
 			rows = append(rows, nil)
 		}
-		var sub []*box
+		var sub []*typeset.Box
 		if t.sub != "" {
-			sub = b.ts.lines(textOf(t.sub, style{role: roleSans, size: 7.5, color: colMuted}), para{width: w - 16, lead: 1.4 * 7.5})
+			sub = b.ts.Lines(typeset.NewText(t.sub, typeset.Style{Role: roleSans, Size: 7.5, Color: colMuted}), typeset.Para{Width: w - 16, Lead: 1.4 * 7.5})
 		}
 		rows[len(rows)-1] = append(rows[len(rows)-1], laid{t, sub})
 	}
@@ -248,22 +247,22 @@ func (b *briefing) figureTiles() *box {
 	total := 0.0
 	for i, r := range rows {
 		for _, l := range r {
-			rowH[i] = max(rowH[i], 52+height(l.sub))
+			rowH[i] = max(rowH[i], 52+typeset.Height(l.sub))
 		}
 		total += rowH[i] + gap
 	}
-	return &box{h: total, draw: func(p *page, x, y float64) {
+	return &typeset.Box{H: total, Draw: func(p *typeset.Page, x, y float64) {
 		for i, r := range rows {
 			for k, l := range r {
 				tx := x + float64(k)*(w+gap)
-				p.fillRect(tx, y, w, rowH[i], colStripe)
-				p.fillRect(tx, y, 3, rowH[i], l.t.color)
-				b.ts.drawString(p, l.t.label, style{role: roleSans, size: 9, color: colMuted}, tx+10, y+15, alignLeft)
-				b.ts.drawString(p, l.t.value, style{role: roleBold, size: 21, color: l.t.color}, tx+10, y+41, alignLeft)
+				p.FillRect(tx, y, w, rowH[i], colStripe)
+				p.FillRect(tx, y, 3, rowH[i], l.t.color)
+				b.ts.DrawString(p, l.t.label, typeset.Style{Role: roleSans, Size: 9, Color: colMuted}, tx+10, y+15, typeset.AlignLeft)
+				b.ts.DrawString(p, l.t.value, typeset.Style{Role: roleBold, Size: 21, Color: l.t.color}, tx+10, y+41, typeset.AlignLeft)
 				sy := y + 48
 				for _, s := range l.sub {
-					s.draw(p, tx+10, sy)
-					sy += s.h
+					s.Draw(p, tx+10, sy)
+					sy += s.H
 				}
 			}
 			y += rowH[i] + gap
@@ -294,23 +293,23 @@ func (b *briefing) indicators() {
 		for _, ch := range charts[i:min(i+2, len(charts))] {
 			b.figures++
 			cp := b.chartParts(ch, b.wordf("figure", b.figures, ch.Title), w, 100)
-			capH = max(capH, height(cp.caption))
+			capH = max(capH, typeset.Height(cp.caption))
 			if cp.legend != nil {
-				legH = max(legH, cp.legend.h)
+				legH = max(legH, cp.legend.H)
 			}
 			pair = append(pair, cp)
 		}
-		var boxes []*box
+		var boxes []*typeset.Box
 		h := 0.0
 		for _, cp := range pair {
 			bx := cp.box(capH, legH)
 			boxes = append(boxes, bx)
-			h = max(h, bx.h)
+			h = max(h, bx.H)
 		}
-		b.body.add(vspace(14))
-		b.body.add(&box{h: h, draw: func(p *page, x, y float64) {
+		b.body.Add(typeset.VSpace(14))
+		b.body.Add(&typeset.Box{H: h, Draw: func(p *typeset.Page, x, y float64) {
 			for k, bx := range boxes {
-				bx.draw(p, x+float64(k)*(w+gap), y)
+				bx.Draw(p, x+float64(k)*(w+gap), y)
 			}
 		}})
 	}

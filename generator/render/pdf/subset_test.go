@@ -1,53 +1,23 @@
 package pdf
 
 import (
-	"bytes"
 	"os"
 	"regexp"
 	"slices"
 	"strconv"
 	"testing"
 
-	"github.com/signintech/gopdf"
-
 	"github.com/ducha/ducha/generator/assets"
 	"github.com/ducha/ducha/generator/render/fontsubset"
 )
 
-// The subsetter itself is tested in package fontsubset; these tests check
-// how the briefing uses it.
+// The subsetter is tested in package fontsubset, and how fonts are
+// embedded in package typeset; this test checks the briefing's fonts.
 
 func sortedRunes(rs []rune) []rune {
 	rs = slices.Clone(rs)
 	slices.Sort(rs)
 	return slices.Compact(rs)
-}
-
-// pdfOf returns a PDF of text in lines of 20 characters at size 14, in
-// the font add adds as the body face.
-func pdfOf(t *testing.T, text string, add func(gp *gopdf.GoPdf) error) []byte {
-	t.Helper()
-	gp := &gopdf.GoPdf{}
-	gp.Start(gopdf.Config{PageSize: gopdf.Rect{W: pageW, H: pageH}, Unit: gopdf.UnitPT})
-	if err := add(gp); err != nil {
-		t.Fatal(err)
-	}
-	gp.AddPage()
-	if err := gp.SetFont("Body", "", 14); err != nil {
-		t.Fatal(err)
-	}
-	rs := []rune(text)
-	for i := 0; i < len(rs); i += 20 {
-		gp.SetXY(40, 40+float64(i))
-		if err := gp.Text(string(rs[i:min(i+20, len(rs))])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	var b bytes.Buffer
-	if _, err := gp.WriteTo(&b); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
 }
 
 // smallFont returns a font of a few glyphs of Noto Sans SC, made by the
@@ -63,49 +33,6 @@ func smallFont(t *testing.T, chars string) []byte {
 		t.Fatal(err)
 	}
 	return data
-}
-
-// withoutGlyf returns a copy of a font whose glyf table is renamed: it
-// cannot be subset.
-func withoutGlyf(t *testing.T, data []byte) []byte {
-	t.Helper()
-	out := slices.Clone(data)
-	n := int(out[4])<<8 | int(out[5])
-	for rec := 12; rec < 12+16*n; rec += 16 {
-		if string(out[rec:rec+4]) == "glyf" {
-			copy(out[rec:], "glyX")
-			return out
-		}
-	}
-	t.Fatal("the font has no glyf table")
-	return nil
-}
-
-// TestSubsetFallback checks that a font that cannot be subset is embedded
-// as gopdf alone embeds it.
-func TestSubsetFallback(t *testing.T) {
-	data := smallFont(t, " ABC")
-	fs, err := readFaces([numRoles][][]byte{{data}, {data}, {data}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	broken, err := fontsubset.Parse(withoutGlyf(t, data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := broken.Subset([]rune("AB")); err == nil {
-		t.Fatal("a font without a glyf table was subset")
-	}
-	fs.faces[0].font = broken // gopdf still reads the face's data in full
-	used := [][]rune{{'A', 'B'}}
-	doc := pdfOf(t, "AB", func(gp *gopdf.GoPdf) error { return fs.addTo(gp, used) })
-	ref := pdfOf(t, "AB", func(gp *gopdf.GoPdf) error { return gp.AddTTFFontData("Body", data) })
-	if got, want := fontLengths(t, doc), fontLengths(t, ref); len(got) != 1 || got[0] != want[0] {
-		t.Errorf("the embedded fonts have %d bytes; want the one face, in full, of %d", got, want[0])
-	}
-	if got := poppler(t, doc, "pdftotext", "-enc", "UTF-8"); squeeze(got) != "AB" {
-		t.Errorf("pdftotext extracts %q, want AB", got)
-	}
 }
 
 // fontLengths returns the length of each embedded font file in doc.
@@ -127,20 +54,5 @@ func TestBriefingFontsSubset(t *testing.T) {
 	got := fontLengths(t, data)
 	if len(got) != 3 || slices.Max(got) > 150_000 {
 		t.Errorf("the embedded fonts have %d bytes", got)
-	}
-}
-
-func TestDrawn(t *testing.T) {
-	pages := []*page{{}, {}}
-	pages[0].text(0, 10, colText, 0, 0, "督查ba", 0)
-	pages[0].line(0, 0, 1, 1, 1, colText)
-	pages[1].text(2, 10, colText, 0, 0, "\U00020000a\U0001F600a", 0)
-	pages[1].text(0, 10, colText, 0, 0, "查c", 0)
-	got := drawn(pages, 3)
-	want := [][]rune{[]rune(" abc查督"), []rune(" "), []rune(" a\U0001F600\U00020000")}
-	for f := range want {
-		if !slices.Equal(got[f], want[f]) {
-			t.Errorf("face %d: %q, want %q", f, string(got[f]), string(want[f]))
-		}
 	}
 }

@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	"runtime"
@@ -6,84 +6,94 @@ import (
 	"sync/atomic"
 )
 
-// table sets rows of cells. Each cell's content is a list of boxes laid out
+// Table sets rows of cells. Each cell's content is a list of boxes laid out
 // at the width of its column, so a cell holds wrapped text or several
 // paragraphs; a row is as high as its highest cell. A row that does not fit
 // at the foot of a page is cut between lines of its cells (never leaving a
 // single line of a paragraph behind when it can be helped), and the header
-// row is repeated on the next page.
-type table struct {
-	ts     *typesetter
-	width  float64   // of the whole table
-	widths []float64 // of the columns; see autoWidths
-	align  []int     // per column; default left
-	size   float64   // font size of text cells
-	lead   float64   // line height factor of text cells
-	// fill returns a row's background, or nil; default: every other row
-	// lightly shaded.
-	fill func(row int) *rgb
-	// labels shades the first column: a table of particulars.
-	labels bool
-	// narrow lets autoWidths make the table narrower than width when its
+// row is repeated on the next page. Make one with Typesetter.NewTable.
+type Table struct {
+	Width  float64   // of the whole table, points
+	Widths []float64 // of the columns, points; see AutoWidths
+	Align  []Align   // per column; default left
+	Size   float64   // font size of text cells, points
+	Lead   float64   // line height of text cells, times Size
+	// Fill returns a row's background (rows from 0, without the header),
+	// or nil; nil Fill: every other row in Colors.Stripe.
+	Fill func(row int) *Color
+	// Labels shades the first column: a table of particulars.
+	Labels bool
+	// Narrow lets AutoWidths make the table narrower than Width when its
 	// text needs less (but not under half of it): Markdown tables.
-	narrow bool
+	Narrow bool
+	Colors Colors
+
+	ts *Typesetter
 }
 
-// cell makes a cell's content at a width.
-type cell func(width float64) []*box
+// NewTable returns a table set by ts, as t describes it.
+func (ts *Typesetter) NewTable(t Table) *Table {
+	t.ts = ts
+	return &t
+}
+
+// Cell makes a cell's content at a width: the width of its column, less
+// the cell's padding.
+type Cell func(width float64) []*Box
 
 const (
 	cellPadX = 4.0
 	cellPadY = 3.0
 )
 
-// textCell is a cell of one paragraph.
-func (tb *table) textCell(t *text, align int) cell {
-	return func(w float64) []*box {
-		if t == nil || t.empty() {
+// TextCell returns a cell of one paragraph, t.
+func (tb *Table) TextCell(t *Text, align Align) Cell {
+	return func(w float64) []*Box {
+		if t == nil || t.Empty() {
 			return nil
 		}
-		return tb.ts.lines(t, para{width: w, lead: tb.lead * tb.size, align: align, base: tb.size})
+		return tb.ts.Lines(t, Para{Width: w, Lead: tb.Lead * tb.Size, Align: align, Base: tb.Size})
 	}
 }
 
-// boxes sets a table of text cells.
-func (tb *table) boxes(header []*text, rows [][]*text) []*box {
-	hc := make([]cell, len(header))
+// TextBoxes sets a table of text cells, aligned as Align says.
+func (tb *Table) TextBoxes(header []*Text, rows [][]*Text) []*Box {
+	hc := make([]Cell, len(header))
 	for i, t := range header {
-		hc[i] = tb.textCell(t, tb.alignOf(i))
+		hc[i] = tb.TextCell(t, tb.alignOf(i))
 	}
-	rc := make([][]cell, len(rows))
+	rc := make([][]Cell, len(rows))
 	for r, row := range rows {
-		rc[r] = make([]cell, len(row))
+		rc[r] = make([]Cell, len(row))
 		for i, t := range row {
-			rc[r][i] = tb.textCell(t, tb.alignOf(i))
+			rc[r][i] = tb.TextCell(t, tb.alignOf(i))
 		}
 	}
-	return tb.cells(hc, rc)
+	return tb.Boxes(hc, rc)
 }
 
-func (tb *table) alignOf(col int) int {
-	if col < len(tb.align) {
-		return tb.align[col]
+func (tb *Table) alignOf(col int) Align {
+	if col < len(tb.Align) {
+		return tb.Align[col]
 	}
-	return alignLeft
+	return AlignLeft
 }
 
-// cells sets a table; header may be nil.
-func (tb *table) cells(header []cell, rows [][]cell) []*box {
-	var out []*box
-	var head *box
+// Boxes sets a table: a box per row, each of which repeats the header row
+// when it starts a page; header may be nil. The rows are set in parallel.
+func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
+	var out []*Box
+	var head *Box
 	if header != nil {
-		head = tb.row(tb.layout(header), &colHead, true)
-		head.keep = true
+		head = tb.row(tb.layout(header), &tb.Colors.Head, true)
+		head.Keep = true
 		out = append(out, head)
 	}
-	laid := make([][][]*box, len(rows))
+	laid := make([][][]*Box, len(rows))
 	parallel(len(rows), func(r int) { laid[r] = tb.layout(rows[r]) })
 	for r, cells := range laid {
 		b := tb.row(cells, tb.rowFill(r), false)
-		b.header = head
+		b.Header = head
 		out = append(out, b)
 	}
 	return out
@@ -97,7 +107,7 @@ const parallelMin = 16
 // there are processors, and returns when all have returned. The calls
 // must not depend on each other's order; what they produce is the same
 // whichever order they run in. A panic in a call is raised again in the
-// caller, where Write turns it into an error.
+// caller.
 func parallel(n int, do func(i int)) {
 	workers := min(runtime.GOMAXPROCS(0), n/(parallelMin/2))
 	if workers <= 1 {
@@ -133,57 +143,57 @@ func parallel(n int, do func(i int)) {
 	}
 }
 
-func (tb *table) rowFill(r int) *rgb {
-	if tb.fill != nil {
-		return tb.fill(r)
+func (tb *Table) rowFill(r int) *Color {
+	if tb.Fill != nil {
+		return tb.Fill(r)
 	}
 	if r%2 == 1 {
-		return &colStripe
+		return &tb.Colors.Stripe
 	}
 	return nil
 }
 
 // layout sets each cell of a row at its column's width.
-func (tb *table) layout(row []cell) [][]*box {
-	out := make([][]*box, len(tb.widths))
-	for i := range tb.widths {
+func (tb *Table) layout(row []Cell) [][]*Box {
+	out := make([][]*Box, len(tb.Widths))
+	for i := range tb.Widths {
 		if i < len(row) && row[i] != nil {
-			out[i] = row[i](tb.widths[i] - 2*cellPadX)
+			out[i] = row[i](tb.Widths[i] - 2*cellPadX)
 		}
 	}
 	return out
 }
 
 // row makes the box of a row whose cells are laid out.
-func (tb *table) row(cells [][]*box, fill *rgb, header bool) *box {
+func (tb *Table) row(cells [][]*Box, fill *Color, header bool) *Box {
 	h := 0.0
 	for _, c := range cells {
-		h = max(h, height(c))
+		h = max(h, Height(c))
 	}
 	h += 2 * cellPadY
-	b := &box{h: h}
-	b.draw = func(p *page, x, y float64) {
+	b := &Box{H: h}
+	b.Draw = func(p *Page, x, y float64) {
 		if fill != nil {
-			p.fillRect(x, y, tb.width, h, *fill)
+			p.FillRect(x, y, tb.Width, h, *fill)
 		}
-		if tb.labels {
-			p.fillRect(x, y, tb.widths[0], h, colHead)
+		if tb.Labels {
+			p.FillRect(x, y, tb.Widths[0], h, tb.Colors.Head)
 		}
 		cx := x
 		for i, c := range cells {
 			cy := y + cellPadY
 			for _, cb := range c {
-				if cb.draw != nil {
-					cb.draw(p, cx+cellPadX, cy)
+				if cb.Draw != nil {
+					cb.Draw(p, cx+cellPadX, cy)
 				}
-				cy += cb.h
+				cy += cb.H
 			}
-			cx += tb.widths[i]
+			cx += tb.Widths[i]
 		}
 		tb.grid(p, x, y, h, header)
 	}
-	b.split = func(avail float64) (*box, *box) {
-		first, rest, ok := splitCells(cells, avail-2*cellPadY, tb.lead*tb.size)
+	b.Split = func(avail float64) (*Box, *Box) {
+		first, rest, ok := splitCells(cells, avail-2*cellPadY, tb.Lead*tb.Size)
 		if !ok {
 			return nil, nil
 		}
@@ -193,48 +203,48 @@ func (tb *table) row(cells [][]*box, fill *rgb, header bool) *box {
 }
 
 // grid draws the rules of a row.
-func (tb *table) grid(p *page, x, y, h float64, header bool) {
-	p.line(x, y, x+tb.width, y, 0.5, colRule)
-	col := colLight
+func (tb *Table) grid(p *Page, x, y, h float64, header bool) {
+	p.Line(x, y, x+tb.Width, y, 0.5, tb.Colors.Rule)
+	col := tb.Colors.Light
 	if header {
-		col = colRule
+		col = tb.Colors.Rule
 	}
-	p.line(x, y+h, x+tb.width, y+h, 0.5, col)
+	p.Line(x, y+h, x+tb.Width, y+h, 0.5, col)
 	cx := x
-	for i, w := range tb.widths {
+	for i, w := range tb.Widths {
 		if i > 0 {
-			p.line(cx, y, cx, y+h, 0.4, colLight)
+			p.Line(cx, y, cx, y+h, 0.4, tb.Colors.Light)
 		}
 		cx += w
 	}
-	p.line(x, y, x, y+h, 0.5, colRule)
-	p.line(x+tb.width, y, x+tb.width, y+h, 0.5, colRule)
+	p.Line(x, y, x, y+h, 0.5, tb.Colors.Rule)
+	p.Line(x+tb.Width, y, x+tb.Width, y+h, 0.5, tb.Colors.Rule)
 }
 
 // splitCells cuts the cells of a row so that the first part is at most
 // avail high. Each cell is cut after a box that may end a page; a cell that
 // fits stays whole in the first part. ok is false when some cell cannot be
 // cut usefully: the row then moves to the next page.
-func splitCells(cells [][]*box, avail, minLine float64) (first, rest [][]*box, ok bool) {
+func splitCells(cells [][]*Box, avail, minLine float64) (first, rest [][]*Box, ok bool) {
 	if avail < 2*minLine {
 		return nil, nil, false
 	}
-	first = make([][]*box, len(cells))
-	rest = make([][]*box, len(cells))
+	first = make([][]*Box, len(cells))
+	rest = make([][]*Box, len(cells))
 	progress := false
 	for i, c := range cells {
-		if height(c) <= avail {
+		if Height(c) <= avail {
 			first[i] = c
 			progress = progress || len(c) > 0
 			continue
 		}
 		k, h := 0, 0.0
 		for j, b := range c {
-			if h+b.h > avail {
+			if h+b.H > avail {
 				break
 			}
-			h += b.h
-			if !b.keep {
+			h += b.H
+			if !b.Keep {
 				k = j + 1
 			}
 		}
@@ -243,7 +253,7 @@ func splitCells(cells [][]*box, avail, minLine float64) (first, rest [][]*box, o
 		}
 		first[i] = c[:k]
 		r := c[k:]
-		for len(r) > 0 && r[0].space {
+		for len(r) > 0 && r[0].Space {
 			r = r[1:]
 		}
 		rest[i] = r
@@ -252,11 +262,13 @@ func splitCells(cells [][]*box, avail, minLine float64) (first, rest [][]*box, o
 	return first, rest, progress
 }
 
-// autoWidths sets the column widths of a table of text from its content:
+// AutoWidths sets the column widths of a table of text from its content:
 // each column gets at least its longest word, its short phrases (up to six
-// characters wide) and, if it can, its whole header on one line; the rest of the width goes in proportion to how much
-// more each column's text asks for.
-func (tb *table) autoWidths(header []*text, rows [][]*text) {
+// characters wide) and, if it can, its whole header on one line; the rest
+// of the width goes in proportion to how much more each column's text asks
+// for. The cells need not be those the table sets (TextCell): text that
+// stands for them will do.
+func (tb *Table) AutoWidths(header []*Text, rows [][]*Text) {
 	cols := len(header)
 	for _, r := range rows {
 		cols = max(cols, len(r))
@@ -266,8 +278,8 @@ func (tb *table) autoWidths(header []*text, rows [][]*text) {
 	}
 	natural := make([]float64, cols)
 	least := make([]float64, cols)
-	limit := tb.width / float64(cols)
-	see := func(i int, t *text, whole bool) {
+	limit := tb.Width / float64(cols)
+	see := func(i int, t *Text, whole bool) {
 		if t == nil {
 			return
 		}
@@ -275,7 +287,7 @@ func (tb *table) autoWidths(header []*text, rows [][]*text) {
 		if whole {
 			word = nat
 		}
-		word = max(word, min(nat, 6*tb.size)) // short phrases stay on one line
+		word = max(word, min(nat, 6*tb.Size)) // short phrases stay on one line
 		natural[i] = max(natural[i], nat+2*cellPadX)
 		least[i] = max(least[i], min(word+2*cellPadX, limit))
 	}
@@ -287,14 +299,14 @@ func (tb *table) autoWidths(header []*text, rows [][]*text) {
 			see(i, t, false)
 		}
 	}
-	if tb.narrow {
+	if tb.Narrow {
 		sum := 0.0
 		for i := range natural {
 			sum += max(natural[i], least[i])
 		}
-		tb.width = min(tb.width, max(sum, tb.width/2))
+		tb.Width = min(tb.Width, max(sum, tb.Width/2))
 	}
-	tb.widths = distribute(tb.width, natural, least)
+	tb.Widths = distribute(tb.Width, natural, least)
 }
 
 // distribute shares width among columns that ask for natural and need at
@@ -328,7 +340,7 @@ func distribute(width float64, natural, least []float64) []float64 {
 
 // spans returns the width of t's longest line, unbroken, and the width of
 // its widest unbreakable part.
-func (ts *typesetter) spans(t *text) (natural, word float64) {
+func (ts *Typesetter) spans(t *Text) (natural, word float64) {
 	run, line := 0.0, 0.0
 	for i, r := range t.runes {
 		w := ts.advance(&t.styles[t.sty[i]], r)

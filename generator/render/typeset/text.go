@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	"unicode"
@@ -6,41 +6,44 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// This file breaks text into lines. gopdf's own MultiCell drops what does
-// not fit and breaks English inside words, so the briefing never uses it:
-// a paragraph is a run of characters, each with a style and a measured
-// width, broken into lines here and drawn line by line.
-//
-// The rules: Latin text breaks at spaces, and inside a word only when the
-// word is longer than the line. Chinese, Japanese and Korean text may break
-// between any two characters, except that a line never starts with closing
-// punctuation (，。、）》 …) nor ends with opening punctuation (（《“ …), and
-// a pair of dashes (——) or ellipses (……) is not split.
+// This file holds text and breaks it into lines. gopdf's own MultiCell
+// drops what does not fit and breaks English inside words, so the
+// typesetter never uses it: a paragraph is a run of characters, each with a
+// style and a measured width, broken into lines here and drawn line by
+// line. The rules are in the package doc.
 
-// rgb is a colour.
-type rgb [3]uint8
+// Color is an sRGB colour: red, green and blue, from 0 to 255.
+type Color [3]uint8
 
-// style is how a run of text is drawn.
-type style struct {
-	role   role
-	size   float64 // points
-	color  rgb
-	under  bool   // underlined (links)
-	strike bool   // struck through
-	url    string // external link target
-	anchor string // internal link target
+// Style is how a run of text is drawn.
+type Style struct {
+	Role      Role
+	Size      float64 // points
+	Color     Color
+	Underline bool   // underlined (links)
+	Strike    bool   // struck through
+	URL       string // the link target of the text: a web or mail address
+	Anchor    string // the internal link target of the text (Page.Anchor)
 }
 
-// text is a paragraph being built: its characters, each with a style.
-type text struct {
+// Text is a paragraph being built: its characters, each with a style. The
+// zero Text is empty and ready to use.
+type Text struct {
 	runes  []rune
-	styles []style
+	styles []Style
 	sty    []uint16 // index into styles, per rune
 }
 
-// add appends s in style st. Tabs and line breaks become spaces;
-// characters that are never drawn are dropped.
-func (t *text) add(s string, st style) {
+// NewText returns a text of s in style st.
+func NewText(s string, st Style) *Text {
+	t := &Text{}
+	t.Add(s, st)
+	return t
+}
+
+// Add appends s in style st. Tabs and line breaks become spaces;
+// characters that are never drawn (Ignorable) are left out.
+func (t *Text) Add(s string, st Style) {
 	idx := -1
 	for i := len(t.styles) - 1; i >= 0 && i >= len(t.styles)-4; i-- {
 		if t.styles[i] == st {
@@ -56,7 +59,7 @@ func (t *text) add(s string, st style) {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r':
 			r = ' '
-		case ignorable(r):
+		case Ignorable(r):
 			continue
 		}
 		t.runes = append(t.runes, r)
@@ -67,7 +70,7 @@ func (t *text) add(s string, st style) {
 // softBreak appends a Markdown soft line break: a space, except between
 // two East Asian wide characters, as goldmark's CJK extension renders it.
 // resolveSoftBreaks decides once the next character is known.
-func (t *text) softBreak() {
+func (t *Text) softBreak() {
 	if len(t.runes) == 0 {
 		return
 	}
@@ -75,8 +78,8 @@ func (t *text) softBreak() {
 	t.sty = append(t.sty, t.sty[len(t.sty)-1])
 }
 
-// hardBreak appends a forced line break.
-func (t *text) hardBreak() {
+// HardBreak appends a forced line break.
+func (t *Text) HardBreak() {
 	if len(t.runes) == 0 {
 		return
 	}
@@ -85,7 +88,7 @@ func (t *text) hardBreak() {
 }
 
 // resolveSoftBreaks turns the soft breaks into spaces or nothing.
-func (t *text) resolveSoftBreaks() {
+func (t *Text) resolveSoftBreaks() {
 	k := 0
 	for i, r := range t.runes {
 		if r == '\n' {
@@ -100,8 +103,8 @@ func (t *text) resolveSoftBreaks() {
 	t.runes, t.sty = t.runes[:k], t.sty[:k]
 }
 
-// empty reports whether t has nothing to draw but spaces.
-func (t *text) empty() bool {
+// Empty reports whether t has nothing to draw but spaces.
+func (t *Text) Empty() bool {
 	for _, r := range t.runes {
 		if r != ' ' {
 			return false
@@ -110,8 +113,8 @@ func (t *text) empty() bool {
 	return true
 }
 
-// plain returns the characters of t.
-func (t *text) plain() string { return string(t.runes) }
+// String returns the characters of t.
+func (t *Text) String() string { return string(t.runes) }
 
 // lineSep forces a line break (a Markdown hard line break).
 const lineSep = '\u2028'
@@ -208,13 +211,13 @@ type line struct {
 
 // measurer gives the advance width of a character in a style.
 type measurer interface {
-	advance(st *style, r rune) float64
+	advance(st *Style, r rune) float64
 }
 
 // breakLines breaks t into lines no wider than width, except that the first
 // line is narrower by indent. A word longer than a line breaks between
 // characters.
-func breakLines(t *text, m measurer, width, indent float64) []line {
+func breakLines(t *Text, m measurer, width, indent float64) []line {
 	n := len(t.runes)
 	w := make([]float64, n)
 	for i, r := range t.runes {

@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	"strings"
@@ -11,7 +11,7 @@ import (
 // space as half a point.
 type unitWidths struct{}
 
-func (unitWidths) advance(st *style, r rune) float64 {
+func (unitWidths) advance(st *Style, r rune) float64 {
 	if r == ' ' {
 		return 0.5
 	}
@@ -20,7 +20,7 @@ func (unitWidths) advance(st *style, r rune) float64 {
 
 // breakString breaks s at width and returns the lines.
 func breakString(s string, width, indent float64) []string {
-	t := textOf(s, style{size: 1})
+	t := NewText(s, Style{Size: 1})
 	var out []string
 	for _, l := range breakLines(t, unitWidths{}, width, indent) {
 		out = append(out, string(t.runes[l.start:l.trimEnd(t.runes)]))
@@ -76,11 +76,11 @@ func TestSoftBreaks(t *testing.T) {
 		{"English", "text", "English text"},
 		{"中文", "text", "中文 text"},
 	} {
-		txt := textOf(tc.a, style{})
+		txt := NewText(tc.a, Style{})
 		txt.softBreak()
-		txt.add(tc.b, style{})
+		txt.Add(tc.b, Style{})
 		txt.resolveSoftBreaks()
-		if got := txt.plain(); got != tc.want {
+		if got := txt.String(); got != tc.want {
 			t.Errorf("%q + soft break + %q = %q, want %q", tc.a, tc.b, got, tc.want)
 		}
 	}
@@ -92,7 +92,7 @@ func TestSoftBreaks(t *testing.T) {
 // with opening punctuation, unless a line could not be broken otherwise.
 func checkLines(t *testing.T, s string, width float64) {
 	t.Helper()
-	txt := textOf(s, style{size: 1})
+	txt := NewText(s, Style{Size: 1})
 	lines := breakLines(txt, unitWidths{}, width, 0)
 	var b strings.Builder
 	for _, l := range lines {
@@ -109,7 +109,7 @@ func checkLines(t *testing.T, s string, width float64) {
 			return r
 		}, s)
 	}
-	if got, want := strip(b.String()), strip(txt.plain()); got != want {
+	if got, want := strip(b.String()), strip(txt.String()); got != want {
 		t.Errorf("%q at %v: lines hold %q, want %q", s, width, got, want)
 	}
 }
