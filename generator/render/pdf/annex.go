@@ -7,6 +7,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -116,7 +117,7 @@ func (b *briefing) rectRow(tb *typeset.Table, no int, f *model.Finding) ([]types
 		status = typeset.NewText(i18n.Enum(b.lang, rc.Status), tableStyle)
 		if d := b.r.DaysOverdue(f); d > 0 {
 			status.HardBreak()
-			status.Add(b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorOverdue)})
+			status.Add(b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorOverdue)})
 		}
 	}
 	title := typeset.NewText(f.Title.In(b.lang), tableStyle)
@@ -221,7 +222,7 @@ func (b *briefing) annexRow(tb *typeset.Table, f *model.Finding) ([]typeset.Cell
 	if f.Item != nil {
 		item = f.Item.Label(b.lang)
 	}
-	kind := typeset.NewText(i18n.Enum(b.lang, f.Kind), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorPractice)})
+	kind := typeset.NewText(i18n.Enum(b.lang, f.Kind), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorPractice)})
 	if f.IsProblem() {
 		kind = typeset.NewText(i18n.Enum(b.lang, f.Kind), tableStyle)
 		kind.HardBreak()

@@ -14,20 +14,22 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
+	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // briefing assembles the pages of one briefing.
 type briefing struct {
-	ts   *typeset.Typesetter
-	p    *model.Project
-	r    *report.Report
-	c    *model.Campaign
-	lang model.Lang
-	md   *markdown.Renderer
-	figs *figures.Table // what the narrative cites
-	body *typeset.Flow
-	toc  []tocEntry
+	ts     *typeset.Typesetter
+	charts *pdfchart.Drawer
+	p      *model.Project
+	r      *report.Report
+	c      *model.Campaign
+	lang   model.Lang
+	md     *markdown.Renderer
+	figs   *figures.Table // what the narrative cites
+	body   *typeset.Flow
+	toc    []tocEntry
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
 	project                    fs.FS // for the narrative's images; nil: none
@@ -41,7 +43,10 @@ type tocEntry struct {
 }
 
 func newBriefing(ts *typeset.Typesetter, p *model.Project, r *report.Report, md *markdown.Renderer) *briefing {
-	return &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r)}
+	b := &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r)}
+	b.charts = pdfchart.New(ts, pdfchart.Style{Text: roleSans, Bold: roleBold, Color: colText, Muted: colMuted,
+		NoData: b.word("no-data"), MeetsTarget: b.word("meets-target"), MissesTarget: b.word("misses-target")})
+	return b
 }
 
 func (b *briefing) word(key string) string { return i18n.Tr(b.lang, key) }

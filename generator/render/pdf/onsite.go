@@ -9,6 +9,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -165,7 +166,7 @@ func (b *briefing) visits(in *model.Inspection) {
 		mode := i18n.Enum(b.lang, report.ModeOf(v)) + " · " + i18n.Enum(b.lang, report.SelectionOf(v))
 		ms := tableStyle
 		if report.ModeOf(v) == model.Covert {
-			ms.Color = hexColor(chart.ColorCovert)
+			ms.Color = pdfchart.Color(chart.ColorCovert)
 		}
 		rows = append(rows, []*typeset.Text{typeset.NewText(i18n.Date(b.lang, v.Date), tableStyle), place,
 			typeset.NewText(i18n.Enum(b.lang, v.Site), tableStyle), typeset.NewText(mode, ms), typeset.NewText(i18n.Int(v.Met), tableStyle)})
@@ -188,9 +189,9 @@ func (b *briefing) values(in *model.Inspection) {
 			if ind.Target != nil {
 				target = i18n.Value(b.lang, *ind.Target, ind.Measure)
 				if ind.Meets(v.Value) {
-					verdict = typeset.NewText(b.word("meets-target"), typeset.Style{Role: roleSans, Size: sizeTable, Color: hexColor(chart.ColorValue)})
+					verdict = typeset.NewText(b.word("meets-target"), typeset.Style{Role: roleSans, Size: sizeTable, Color: pdfchart.Color(chart.ColorValue)})
 				} else {
-					verdict = typeset.NewText(b.word("misses-target"), typeset.Style{Role: roleBold, Size: sizeTable, Color: hexColor(chart.ColorMiss)})
+					verdict = typeset.NewText(b.word("misses-target"), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorMiss)})
 				}
 			}
 			rows = append(rows, []*typeset.Text{typeset.NewText(ind.Name.In(b.lang), tableStyle),
@@ -291,7 +292,7 @@ func (b *briefing) more(fs []*model.Finding) {
 func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 	const bar = 10.0
 	w := textWidth - bar
-	color := hexColor(chart.ColorPractice)
+	color := pdfchart.Color(chart.ColorPractice)
 	t := &typeset.Text{}
 	if f.IsProblem() {
 		color = severityText(f.Severity)
@@ -335,7 +336,7 @@ func severityText(s model.Severity) typeset.Color {
 	if s == model.Low {
 		return typeset.Color{0xa8, 0x7a, 0x00}
 	}
-	return hexColor(chart.SeverityColor(s))
+	return pdfchart.Color(chart.SeverityColor(s))
 }
 
 // rectLine says where a problem's rectification stands, in text of the
@@ -352,7 +353,7 @@ func (b *briefing) rectLine(f *model.Finding, size float64) *typeset.Text {
 	}
 	t := typeset.NewText(b.wordf("rect-line", rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline), status), st)
 	if d := b.r.DaysOverdue(f); d > 0 {
-		t.Add(b.comma()+b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: size, Color: hexColor(chart.ColorOverdue)})
+		t.Add(b.comma()+b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: size, Color: pdfchart.Color(chart.ColorOverdue)})
 	}
 	return t
 }

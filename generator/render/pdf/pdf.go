@@ -87,8 +87,8 @@
 // lines (Chinese by its rules of punctuation, Latin at spaces), keeps
 // headings with what follows and paragraphs without single lines at the
 // foot or head of a page, repeats the header rows of tables that run onto
-// more pages, and sets the narrative's Markdown; its charts are drawn as
-// vectors (chart.go) from the same descriptions the site draws. The whole
+// more pages, and sets the narrative's Markdown; its charts are drawn by
+// package pdfchart from the same descriptions the site draws. The whole
 // briefing is laid out before a byte is written: the contents are set
 // once the body's page numbers are known, and the footers once the number
 // of pages is.

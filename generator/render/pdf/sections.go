@@ -8,6 +8,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -190,7 +191,7 @@ func (b *briefing) floatFigures(charts []*chart.Chart) {
 		b.body.Flush()
 		pick := 0
 		for i, ch := range charts {
-			probe := b.chartBox(ch, b.wordf("figure", b.figures+1, ch.Title), textWidth, plotH)
+			probe := b.charts.Box(ch, b.wordf("figure", b.figures+1, ch.Title), textWidth, plotH)
 			if probe.H+gap <= b.body.Room() {
 				pick = i
 				break
@@ -200,7 +201,7 @@ func (b *briefing) floatFigures(charts []*chart.Chart) {
 		charts = append(charts[:pick:pick], charts[pick+1:]...)
 		b.figures++
 		b.body.Add(typeset.VSpace(gap))
-		b.body.Add(b.chartBox(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
+		b.body.Add(b.charts.Box(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
 	}
 }
 
@@ -224,7 +225,7 @@ var toneColors = map[figures.Tone]string{
 func (b *briefing) figureTiles() *typeset.Box {
 	var tiles []tile
 	for _, t := range b.figs.Tiles() {
-		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, hexColor(toneColors[t.Tone])})
+		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, pdfchart.Color(toneColors[t.Tone])})
 	}
 	const cols, gap = 4, 8.0
 	w := (textWidth - gap*(cols-1)) / cols
@@ -288,21 +289,21 @@ func (b *briefing) indicators() {
 	const gap = 18.0
 	w := (textWidth - gap) / 2
 	for i := 0; i < len(charts); i += 2 {
-		var pair []chartParts
+		var pair []pdfchart.Parts
 		capH, legH := 0.0, 0.0
 		for _, ch := range charts[i:min(i+2, len(charts))] {
 			b.figures++
-			cp := b.chartParts(ch, b.wordf("figure", b.figures, ch.Title), w, 100)
-			capH = max(capH, typeset.Height(cp.caption))
-			if cp.legend != nil {
-				legH = max(legH, cp.legend.H)
+			cp := b.charts.Parts(ch, b.wordf("figure", b.figures, ch.Title), w, 100)
+			capH = max(capH, typeset.Height(cp.Caption))
+			if cp.Legend != nil {
+				legH = max(legH, cp.Legend.H)
 			}
 			pair = append(pair, cp)
 		}
 		var boxes []*typeset.Box
 		h := 0.0
 		for _, cp := range pair {
-			bx := cp.box(capH, legH)
+			bx := cp.Box(capH, legH)
 			boxes = append(boxes, bx)
 			h = max(h, bx.H)
 		}

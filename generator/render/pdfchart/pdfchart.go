@@ -1,4 +1,14 @@
-package pdf
+// Package pdfchart draws chart descriptions (package chart) as vector
+// graphics on the pages of package typeset: the PDF backend of the one
+// chart description, beside the site's ECharts backend (package echarts),
+// so that the briefing and the site never show different numbers.
+//
+// Charts are drawn with lines, rectangles and text. Bars may be drawn
+// across instead of up when there are too many categories for their labels
+// to fit under them, and a heatmap with many columns is drawn transposed;
+// the numbers, labels and colours are the description's. Lengths are in
+// points.
+package pdfchart
 
 import (
 	"math"
@@ -8,81 +18,115 @@ import (
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
-// This file is the vector backend of package chart: it draws a chart
-// description (the same one the site's ECharts backend draws) with lines,
-// rectangles and text. Bars may be drawn across instead of up when there
-// are too many categories for their labels to fit under them, and a
-// heatmap with many columns is drawn transposed; the numbers, labels and
-// colours are the description's.
+// Style is how a document's charts are drawn: the font roles and colours
+// of their text, and the words they print.
+type Style struct {
+	Text typeset.Role // axis labels, values, legends and notes: a sans face
+	Bold typeset.Role // captions and the totals of stacked bars
+	// Color is the colour of captions, labels and values; Muted that of
+	// the axis values, notes and the words of an empty chart.
+	Color, Muted typeset.Color
+	// NoData is printed instead of a chart without data.
+	NoData string
+	// MeetsTarget and MissesTarget name the colours of an indicator's
+	// bars in its legend.
+	MeetsTarget, MissesTarget string
+}
 
-// Chart text sizes.
+// Drawer draws charts with a document's typesetter, in one style.
+type Drawer struct {
+	ts *typeset.Typesetter
+	st Style
+	// The styles of the text of charts.
+	axis, cat, value, bold typeset.Style
+}
+
+// New returns a drawer of charts set by ts in style st.
+func New(ts *typeset.Typesetter, st Style) *Drawer {
+	return &Drawer{ts: ts, st: st,
+		axis:  typeset.Style{Role: st.Text, Size: sizeAxis, Color: st.Muted},
+		cat:   typeset.Style{Role: st.Text, Size: sizeAxis + 0.5, Color: st.Color},
+		value: typeset.Style{Role: st.Text, Size: sizeValue, Color: st.Color},
+		bold:  typeset.Style{Role: st.Bold, Size: sizeValue, Color: st.Color},
+	}
+}
+
+// Chart text sizes, in points.
 const (
 	sizeAxis    = 7.5
 	sizeValue   = 7
 	sizeLegend  = 8
 	sizeCaption = 10
+	sizeNoData  = 9
+	sizeNote    = 8
 )
 
-// chartBox returns a chart as one box: caption, legend, plot and note,
-// width wide; the plot is about plotH high (bar charts across grow with
-// their categories).
-func (b *briefing) chartBox(c *chart.Chart, caption string, width, plotH float64) *typeset.Box {
-	return b.chartParts(c, caption, width, plotH).box(0, 0)
+// white is the colour of values inside bars and of the rules between the
+// cells of a heatmap.
+var white = typeset.Color{0xff, 0xff, 0xff}
+
+// Box returns chart c as one box: caption, legend, plot and note, width
+// wide; the plot is about plotH high (bar charts across grow with their
+// categories).
+func (d *Drawer) Box(c *chart.Chart, caption string, width, plotH float64) *typeset.Box {
+	return d.Parts(c, caption, width, plotH).Box(0, 0)
 }
 
-// chartParts are the parts of a drawn chart, so that charts side by side
-// can line their plots up.
-type chartParts struct {
-	caption []*typeset.Box
-	legend  *typeset.Box // may be nil
-	plot    *typeset.Box
-	note    []*typeset.Box
+// Parts are the parts of a drawn chart, so that charts side by side can
+// line their plots up.
+type Parts struct {
+	Caption []*typeset.Box
+	Legend  *typeset.Box // may be nil
+	Plot    *typeset.Box
+	Note    []*typeset.Box
 }
 
-// box stacks the parts, giving the caption and legend at least capH and
-// legH.
-func (cp chartParts) box(capH, legH float64) *typeset.Box {
-	parts := append([]*typeset.Box{}, cp.caption...)
-	if h := typeset.Height(cp.caption); h < capH {
+// Box stacks the parts, giving the caption and legend at least capH and
+// legH points.
+func (cp Parts) Box(capH, legH float64) *typeset.Box {
+	parts := append([]*typeset.Box{}, cp.Caption...)
+	if h := typeset.Height(cp.Caption); h < capH {
 		parts = append(parts, &typeset.Box{H: capH - h})
 	}
 	lh := 0.0
-	if cp.legend != nil {
-		parts = append(parts, cp.legend)
-		lh = cp.legend.H
+	if cp.Legend != nil {
+		parts = append(parts, cp.Legend)
+		lh = cp.Legend.H
 	}
 	if lh < legH {
 		parts = append(parts, &typeset.Box{H: legH - lh})
 	}
-	parts = append(parts, &typeset.Box{H: 4}, cp.plot)
-	if len(cp.note) > 0 {
+	parts = append(parts, &typeset.Box{H: 4}, cp.Plot)
+	if len(cp.Note) > 0 {
 		parts = append(parts, &typeset.Box{H: 2})
-		parts = append(parts, cp.note...)
+		parts = append(parts, cp.Note...)
 	}
 	return typeset.Block(parts)
 }
 
-func (b *briefing) chartParts(c *chart.Chart, caption string, width, plotH float64) chartParts {
-	cv := &chartView{b: b, c: c, width: width}
-	var cp chartParts
-	cp.caption = b.ts.Lines(typeset.NewText(caption, typeset.Style{Role: roleBold, Size: sizeCaption, Color: colText}),
+// Parts returns the parts of chart c, drawn as Box draws it.
+func (d *Drawer) Parts(c *chart.Chart, caption string, width, plotH float64) Parts {
+	cv := &chartView{d: d, c: c, width: width}
+	var cp Parts
+	cp.Caption = d.ts.Lines(typeset.NewText(caption, typeset.Style{Role: d.st.Bold, Size: sizeCaption, Color: d.st.Color}),
 		typeset.Para{Width: width, Lead: 1.45 * sizeCaption, Align: typeset.AlignCenter})
 	if c.Empty() {
-		cp.plot = typeset.Block(b.ts.Lines(typeset.NewText(b.word("no-data"), typeset.Style{Role: roleSans, Size: sizeSmall, Color: colMuted}),
-			typeset.Para{Width: width, Lead: 2 * sizeSmall, Align: typeset.AlignCenter}))
+		cp.Plot = typeset.Block(d.ts.Lines(typeset.NewText(d.st.NoData, typeset.Style{Role: d.st.Text, Size: sizeNoData, Color: d.st.Muted}),
+			typeset.Para{Width: width, Lead: 2 * sizeNoData, Align: typeset.AlignCenter}))
 		return cp
 	}
-	cp.legend = cv.legend()
-	cp.plot = cv.plot(plotH)
+	cp.Legend = cv.legend()
+	cp.Plot = cv.plot(plotH)
 	if c.Note != "" {
-		cp.note = b.ts.Lines(typeset.NewText(c.Note, typeset.Style{Role: roleSans, Size: sizeNote, Color: colMuted}),
+		cp.Note = d.ts.Lines(typeset.NewText(c.Note, typeset.Style{Role: d.st.Text, Size: sizeNote, Color: d.st.Muted}),
 			typeset.Para{Width: width, Lead: 1.4 * sizeNote, Align: typeset.AlignCenter})
 	}
 	return cp
 }
 
+// chartView is one chart being drawn.
 type chartView struct {
-	b     *briefing
+	d     *Drawer
 	c     *chart.Chart
 	width float64
 	// labelsInside puts the values of single bars inside their ends: when
@@ -111,18 +155,18 @@ func (cv *chartView) legend() *typeset.Box {
 		return nil
 	case len(c.Series) > 1:
 		for _, s := range c.Series {
-			items = append(items, legendItem{color: hexColor(s.Color), name: s.Name})
+			items = append(items, legendItem{color: Color(s.Color), name: s.Name})
 		}
 	case len(c.Series) == 1 && c.Target != nil:
 		items = append(items,
-			legendItem{color: hexColor(chart.ColorValue), name: cv.b.word("meets-target")},
-			legendItem{color: hexColor(chart.ColorMiss), name: cv.b.word("misses-target")},
-			legendItem{color: hexColor(chart.ColorMiss), name: c.TargetLabel + " " + cv.format(*c.Target), line: true})
+			legendItem{color: Color(chart.ColorValue), name: cv.d.st.MeetsTarget},
+			legendItem{color: Color(chart.ColorMiss), name: cv.d.st.MissesTarget},
+			legendItem{color: Color(chart.ColorMiss), name: c.TargetLabel + " " + cv.format(*c.Target), line: true})
 	default:
 		return nil
 	}
-	st := typeset.Style{Role: roleSans, Size: sizeLegend, Color: colText}
-	ts := cv.b.ts
+	st := typeset.Style{Role: cv.d.st.Text, Size: sizeLegend, Color: cv.d.st.Color}
+	ts := cv.d.ts
 	// Lay the entries out in rows, centred.
 	type placed struct {
 		item legendItem
@@ -183,11 +227,8 @@ func (cv *chartView) crowded() bool {
 }
 
 var (
-	axisStyle  = typeset.Style{Role: roleSans, Size: sizeAxis, Color: colMuted}
-	catStyle   = typeset.Style{Role: roleSans, Size: sizeAxis + 0.5, Color: colText}
-	valueStyle = typeset.Style{Role: roleSans, Size: sizeValue, Color: colText}
-	gridColor  = typeset.Color{0xe3, 0xe6, 0xea}
-	axisColor  = typeset.Color{0x80, 0x86, 0x8b}
+	gridColor = typeset.Color{0xe3, 0xe6, 0xea}
+	axisColor = typeset.Color{0x80, 0x86, 0x8b}
 )
 
 // scale is a value axis from 0 to top in steps.
@@ -265,17 +306,17 @@ func (cv *chartView) barsUp(h float64) *typeset.Box {
 }
 
 func (cv *chartView) layoutUp(h float64) upLayout {
-	c, ts := cv.c, cv.b.ts
-	l := upLayout{sc: cv.scale(), lineH: 1.3 * catStyle.Size, groups: 1, padH: sizeValue + 5}
+	c, ts := cv.c, cv.d.ts
+	l := upLayout{sc: cv.scale(), lineH: 1.3 * cv.d.cat.Size, groups: 1, padH: sizeValue + 5}
 	l.ticks = cv.ticks(l.sc)
 	for _, v := range l.ticks {
-		l.axisW = max(l.axisW, ts.Measure(cv.format(v), axisStyle))
+		l.axisW = max(l.axisW, ts.Measure(cv.format(v), cv.d.axis))
 	}
 	l.axisW += 6
 	l.band = (cv.width - l.axisW) / float64(len(c.Categories))
 	lines := 1
 	for _, cat := range c.Categories {
-		l.labels = append(l.labels, ts.Wrap(cat, catStyle, l.band-4))
+		l.labels = append(l.labels, ts.Wrap(cat, cv.d.cat, l.band-4))
 		lines = max(lines, len(l.labels[len(l.labels)-1]))
 	}
 	if c.Unit != "" && c.Unit != "%" {
@@ -289,7 +330,7 @@ func (cv *chartView) layoutUp(h float64) upLayout {
 	cv.labelsInside = !c.Stacked || len(c.Series) == 1
 	for _, s := range c.Series {
 		for _, v := range s.Values {
-			if v != 0 && (l.plotH*v/l.sc.top < 2.6*sizeValue || l.barW < ts.Measure(cv.format(v), valueStyle)+2) {
+			if v != 0 && (l.plotH*v/l.sc.top < 2.6*sizeValue || l.barW < ts.Measure(cv.format(v), cv.d.value)+2) {
 				cv.labelsInside = false
 			}
 		}
@@ -298,20 +339,20 @@ func (cv *chartView) layoutUp(h float64) upLayout {
 }
 
 func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
-	c, ts := cv.c, cv.b.ts
+	c, ts := cv.c, cv.d.ts
 	x0, y0 := x+l.axisW, y+l.unitH+l.padH // top left of the plot
 	right := x0 + l.band*float64(len(c.Categories))
 	yAt := func(v float64) float64 { return y0 + l.plotH*(1-v/l.sc.top) }
 	if l.unitH > 0 {
-		ts.DrawString(p, c.Unit, axisStyle, x0-4, y+sizeAxis, typeset.AlignRight)
+		ts.DrawString(p, c.Unit, cv.d.axis, x0-4, y+sizeAxis, typeset.AlignRight)
 	}
 	for _, v := range l.ticks {
 		p.Line(x0, yAt(v), right, yAt(v), 0.4, gridColor)
-		ts.DrawString(p, cv.format(v), axisStyle, x0-4, yAt(v)+0.32*sizeAxis, typeset.AlignRight)
+		ts.DrawString(p, cv.format(v), cv.d.axis, x0-4, yAt(v)+0.32*sizeAxis, typeset.AlignRight)
 	}
 	if c.Target != nil { // behind the bars: it shows where they fall short
 		cv.targetY = yAt(*c.Target)
-		p.Dots(x0, cv.targetY, right, cv.targetY, 1, hexColor(chart.ColorMiss))
+		p.Dots(x0, cv.targetY, right, cv.targetY, 1, Color(chart.ColorMiss))
 	}
 	stacks := c.Stacked && len(c.Series) > 1
 	for i := range c.Categories {
@@ -324,7 +365,7 @@ func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
 			}
 			top, bottom := yAt(base+v), yAt(base)
 			if v > 0 {
-				p.FillRect(left, top, l.barW, bottom-top, hexColor(s.ColorAt(i)))
+				p.FillRect(left, top, l.barW, bottom-top, Color(s.ColorAt(i)))
 			}
 			cv.barValue(p, v, left, top, l.barW, bottom-top, stacks, false)
 			if c.Stacked {
@@ -332,18 +373,16 @@ func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
 			}
 		}
 		if stacks && base > 0 {
-			ts.DrawString(p, cv.format(base), boldValue(), bx+l.barW/2, yAt(base)-3, typeset.AlignCenter)
+			ts.DrawString(p, cv.format(base), cv.d.bold, bx+l.barW/2, yAt(base)-3, typeset.AlignCenter)
 		}
-		ly := y0 + l.plotH + 4 + catStyle.Size
+		ly := y0 + l.plotH + 4 + cv.d.cat.Size
 		for _, s := range l.labels[i] {
-			ts.DrawString(p, s, catStyle, x0+l.band*(float64(i)+0.5), ly, typeset.AlignCenter)
+			ts.DrawString(p, s, cv.d.cat, x0+l.band*(float64(i)+0.5), ly, typeset.AlignCenter)
 			ly += l.lineH
 		}
 	}
 	p.Line(x0, y0+l.plotH, right, y0+l.plotH, 0.6, axisColor)
 }
-
-func boldValue() typeset.Style { return typeset.Style{Role: roleBold, Size: sizeValue, Color: colText} }
 
 // barValue labels a bar segment: inside it when the segment has room
 // (stacked bars), else beside its end.
@@ -351,34 +390,34 @@ func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, ac
 	if v == 0 && inside {
 		return
 	}
-	ts := cv.b.ts
+	ts := cv.d.ts
 	s := cv.format(v)
-	tw := ts.Measure(s, valueStyle)
+	tw := ts.Measure(s, cv.d.value)
 	if inside {
 		fits := h >= sizeValue+2 && w >= tw+2
 		if across {
 			fits = w >= tw+4 && h >= sizeValue+1
 		}
 		if fits {
-			st := valueStyle
-			st.Color = colWhite
+			st := cv.d.value
+			st.Color = white
 			ts.DrawString(p, s, st, x+w/2, y+h/2+0.35*sizeValue, typeset.AlignCenter)
 		}
 		return
 	}
 	if across && cv.labelsInside {
-		st := valueStyle
-		st.Color = colWhite
+		st := cv.d.value
+		st.Color = white
 		ts.DrawString(p, s, st, x+w-3, y+h/2+0.35*sizeValue, typeset.AlignRight)
 		return
 	}
 	if across {
-		ts.DrawString(p, s, valueStyle, x+w+3, y+h/2+0.35*sizeValue, typeset.AlignLeft)
+		ts.DrawString(p, s, cv.d.value, x+w+3, y+h/2+0.35*sizeValue, typeset.AlignLeft)
 		return
 	}
 	if cv.labelsInside {
-		st := valueStyle
-		st.Color = colWhite
+		st := cv.d.value
+		st.Color = white
 		ts.DrawString(p, s, st, x+w/2, y+1.3*sizeValue, typeset.AlignCenter)
 		return
 	}
@@ -386,7 +425,7 @@ func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, ac
 	if t := cv.targetY; t > 0 && base > t-2 && base-sizeValue < t+2 {
 		base = t - 2.5 // above the target line, not across it
 	}
-	ts.DrawString(p, s, valueStyle, x+w/2, base, typeset.AlignCenter)
+	ts.DrawString(p, s, cv.d.value, x+w/2, base, typeset.AlignCenter)
 }
 
 // acrossLayout is the geometry of bars drawn across.
@@ -410,10 +449,10 @@ func (cv *chartView) barsAcross() *typeset.Box {
 		xAt := func(v float64) float64 { return x0 + l.plotW*v/l.sc.top }
 		for _, v := range l.ticks {
 			p.Line(xAt(v), y, xAt(v), y+plotH, 0.4, gridColor)
-			cv.b.ts.DrawString(p, cv.format(v), axisStyle, xAt(v), y+plotH+4+sizeAxis, typeset.AlignCenter)
+			cv.d.ts.DrawString(p, cv.format(v), cv.d.axis, xAt(v), y+plotH+4+sizeAxis, typeset.AlignCenter)
 		}
 		if cv.c.Target != nil { // behind the bars: it shows where they fall short
-			p.Dots(xAt(*cv.c.Target), y, xAt(*cv.c.Target), y+plotH, 1, hexColor(chart.ColorMiss))
+			p.Dots(xAt(*cv.c.Target), y, xAt(*cv.c.Target), y+plotH, 1, Color(chart.ColorMiss))
 		}
 		for i := range cv.c.Categories {
 			cv.drawAcross(p, l, i, x0, y+l.band*float64(i), xAt)
@@ -423,11 +462,11 @@ func (cv *chartView) barsAcross() *typeset.Box {
 }
 
 func (cv *chartView) layoutAcross() acrossLayout {
-	c, ts := cv.c, cv.b.ts
-	l := acrossLayout{sc: cv.scale(), lineH: 1.25 * catStyle.Size, groups: 1, band: rowHeight(len(c.Categories))}
+	c, ts := cv.c, cv.d.ts
+	l := acrossLayout{sc: cv.scale(), lineH: 1.25 * cv.d.cat.Size, groups: 1, band: rowHeight(len(c.Categories))}
 	l.ticks = cv.ticks(l.sc)
 	for _, cat := range c.Categories {
-		l.labelW = max(l.labelW, ts.Measure(cat, catStyle))
+		l.labelW = max(l.labelW, ts.Measure(cat, cv.d.cat))
 	}
 	l.labelW = min(l.labelW, 0.32*cv.width) + 8
 	pad := 6.0
@@ -435,10 +474,10 @@ func (cv *chartView) layoutAcross() acrossLayout {
 		pad = 3
 	}
 	for _, cat := range c.Categories {
-		l.labels = append(l.labels, ts.Wrap(cat, catStyle, l.labelW-8))
+		l.labels = append(l.labels, ts.Wrap(cat, cv.d.cat, l.labelW-8))
 		l.band = max(l.band, float64(len(l.labels[len(l.labels)-1]))*l.lineH+pad)
 	}
-	l.plotW = cv.width - l.labelW - ts.Measure(cv.format(l.sc.top), boldValue()) - 6
+	l.plotW = cv.width - l.labelW - ts.Measure(cv.format(l.sc.top), cv.d.bold) - 6
 	if !c.Stacked {
 		l.groups = len(c.Series)
 	}
@@ -448,7 +487,7 @@ func (cv *chartView) layoutAcross() acrossLayout {
 	cv.labelsInside = !c.Stacked || len(c.Series) == 1
 	for _, s := range c.Series {
 		for _, v := range s.Values {
-			if v != 0 && l.plotW*v/l.sc.top < ts.Measure(cv.format(v), valueStyle)+8 {
+			if v != 0 && l.plotW*v/l.sc.top < ts.Measure(cv.format(v), cv.d.value)+8 {
 				cv.labelsInside = false
 			}
 		}
@@ -458,12 +497,12 @@ func (cv *chartView) layoutAcross() acrossLayout {
 
 // drawAcross draws category i, whose band starts at y.
 func (cv *chartView) drawAcross(p *typeset.Page, l acrossLayout, i int, x0, y float64, xAt func(float64) float64) {
-	c, ts := cv.c, cv.b.ts
+	c, ts := cv.c, cv.d.ts
 	stacks := c.Stacked && len(c.Series) > 1
 	by := y + (l.band-l.barH*float64(l.groups))/2
-	ly := y + (l.band-float64(len(l.labels[i]))*l.lineH)/2 + 0.86*catStyle.Size + (l.lineH-catStyle.Size)/2
+	ly := y + (l.band-float64(len(l.labels[i]))*l.lineH)/2 + 0.86*cv.d.cat.Size + (l.lineH-cv.d.cat.Size)/2
 	for _, s := range l.labels[i] {
-		ts.DrawString(p, s, catStyle, x0-6, ly, typeset.AlignRight)
+		ts.DrawString(p, s, cv.d.cat, x0-6, ly, typeset.AlignRight)
 		ly += l.lineH
 	}
 	base := 0.0
@@ -474,7 +513,7 @@ func (cv *chartView) drawAcross(p *typeset.Page, l acrossLayout, i int, x0, y fl
 		}
 		left, right := xAt(base), xAt(base+v)
 		if v > 0 {
-			p.FillRect(left, top, right-left, l.barH, hexColor(s.ColorAt(i)))
+			p.FillRect(left, top, right-left, l.barH, Color(s.ColorAt(i)))
 		}
 		cv.barValue(p, v, left, top, right-left, l.barH, stacks, true)
 		if c.Stacked {
@@ -482,14 +521,14 @@ func (cv *chartView) drawAcross(p *typeset.Page, l acrossLayout, i int, x0, y fl
 		}
 	}
 	if stacks {
-		ts.DrawString(p, cv.format(base), boldValue(), xAt(base)+3, by+l.barH/2+0.35*sizeValue, typeset.AlignLeft)
+		ts.DrawString(p, cv.format(base), cv.d.bold, xAt(base)+3, by+l.barH/2+0.35*sizeValue, typeset.AlignLeft)
 	}
 }
 
 // heatmap draws a grid of rows × categories, each cell shaded by its value
 // and labelled with it.
 func (cv *chartView) heatmap() *typeset.Box {
-	c, ts := cv.c, cv.b.ts
+	c, ts := cv.c, cv.d.ts
 	rows, cols := c.Rows, c.Categories
 	cell := func(r, k int) float64 { return c.Cells[r][k] }
 	if len(cols) > 12 && len(cols) > len(rows) {
@@ -499,22 +538,22 @@ func (cv *chartView) heatmap() *typeset.Box {
 	maxV := c.Max()
 	labelW := 0.0
 	for _, r := range rows {
-		labelW = max(labelW, ts.Measure(r, catStyle))
+		labelW = max(labelW, ts.Measure(r, cv.d.cat))
 	}
 	labelW = min(labelW, 0.3*cv.width) + 8
 	colW := (cv.width - labelW) / float64(len(cols))
 	colLabels := make([][]string, len(cols))
 	headLines := 1
 	for i, k := range cols {
-		colLabels[i] = ts.Wrap(k, catStyle, colW-2)
+		colLabels[i] = ts.Wrap(k, cv.d.cat, colW-2)
 		headLines = max(headLines, len(colLabels[i]))
 	}
-	lineH := 1.25 * catStyle.Size
+	lineH := 1.25 * cv.d.cat.Size
 	headH := float64(headLines)*lineH + 4
 	rowLabels := make([][]string, len(rows))
 	rowH := 0.0
 	for i, r := range rows {
-		rowLabels[i] = ts.Wrap(r, catStyle, labelW-8)
+		rowLabels[i] = ts.Wrap(r, cv.d.cat, labelW-8)
 		rowH = max(rowH, float64(len(rowLabels[i]))*lineH+4)
 	}
 	rowH = max(rowH, rowHeight(len(rows)))
@@ -523,26 +562,26 @@ func (cv *chartView) heatmap() *typeset.Box {
 	return &typeset.Box{H: total, Draw: func(p *typeset.Page, x, y float64) {
 		x0, y0 := x+labelW, y+headH
 		for i := range cols {
-			ly := y + headH - 4 - float64(len(colLabels[i])-1)*lineH - 0.2*catStyle.Size
+			ly := y + headH - 4 - float64(len(colLabels[i])-1)*lineH - 0.2*cv.d.cat.Size
 			for _, l := range colLabels[i] {
-				ts.DrawString(p, l, catStyle, x0+colW*(float64(i)+0.5), ly, typeset.AlignCenter)
+				ts.DrawString(p, l, cv.d.cat, x0+colW*(float64(i)+0.5), ly, typeset.AlignCenter)
 				ly += lineH
 			}
 		}
 		for r := range rows {
 			ry := y0 + rowH*float64(r)
-			ly := ry + (rowH-float64(len(rowLabels[r]))*lineH)/2 + 0.86*catStyle.Size + (lineH-catStyle.Size)/2
+			ly := ry + (rowH-float64(len(rowLabels[r]))*lineH)/2 + 0.86*cv.d.cat.Size + (lineH-cv.d.cat.Size)/2
 			for _, l := range rowLabels[r] {
-				ts.DrawString(p, l, catStyle, x0-6, ly, typeset.AlignRight)
+				ts.DrawString(p, l, cv.d.cat, x0-6, ly, typeset.AlignRight)
 				ly += lineH
 			}
 			for k := range cols {
 				v := cell(r, k)
 				col, dark := heat(v, maxV)
 				p.FillRect(x0+colW*float64(k), ry, colW, rowH, col)
-				st := valueStyle
+				st := cv.d.value
 				if dark {
-					st.Color = colWhite
+					st.Color = white
 				}
 				ts.DrawString(p, cv.format(v), st, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, typeset.AlignCenter)
 			}
@@ -556,11 +595,11 @@ func (cv *chartView) heatmap() *typeset.Box {
 func (cv *chartView) heatRules(p *typeset.Page, x0, y0, colW, rowH float64, cols, rows int) {
 	for k := 1; k < cols; k++ {
 		xx := x0 + colW*float64(k)
-		p.Line(xx, y0, xx, y0+rowH*float64(rows), 1, colWhite)
+		p.Line(xx, y0, xx, y0+rowH*float64(rows), 1, white)
 	}
 	for r := 1; r < rows; r++ {
 		yy := y0 + rowH*float64(r)
-		p.Line(x0, yy, x0+colW*float64(cols), yy, 1, colWhite)
+		p.Line(x0, yy, x0+colW*float64(cols), yy, 1, white)
 	}
 }
 
@@ -572,8 +611,8 @@ func (cv *chartView) heatScale(p *typeset.Page, right, y, maxV float64) {
 		col, _ := heat(maxV*float64(i)/float64(steps-1), maxV)
 		p.FillRect(x+w*float64(i)/steps, y, w/steps+0.3, 6, col)
 	}
-	cv.b.ts.DrawString(p, cv.format(0), axisStyle, x-3, y+5.5, typeset.AlignRight)
-	cv.b.ts.DrawString(p, cv.format(maxV), axisStyle, right+3, y+5.5, typeset.AlignLeft)
+	cv.d.ts.DrawString(p, cv.format(0), cv.d.axis, x-3, y+5.5, typeset.AlignRight)
+	cv.d.ts.DrawString(p, cv.format(maxV), cv.d.axis, right+3, y+5.5, typeset.AlignLeft)
 }
 
 // rowHeight is the least height of a row of a chart of n rows: less when
@@ -589,7 +628,7 @@ func rowHeight(n int) float64 {
 // pale tint to the colour of serious problems, and whether it is dark.
 func heat(v, maxV float64) (typeset.Color, bool) {
 	lo := typeset.Color{0xfb, 0xf0, 0xee}
-	hi := hexColor(chart.ColorHigh)
+	hi := Color(chart.ColorHigh)
 	if v <= 0 || maxV <= 0 {
 		return typeset.Color{0xf5, 0xf6, 0xf7}, false
 	}
@@ -601,8 +640,9 @@ func heat(v, maxV float64) (typeset.Color, bool) {
 	return c, t > 0.55
 }
 
-// hexColor parses #rrggbb; anything else is grey.
-func hexColor(s string) typeset.Color {
+// Color returns the colour of a chart description, #rrggbb (chart.ColorMiss
+// and others); anything else is grey.
+func Color(s string) typeset.Color {
 	if len(s) != 7 || s[0] != '#' {
 		return typeset.Color{0x80, 0x80, 0x80}
 	}
