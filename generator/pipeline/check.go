@@ -11,7 +11,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/validate"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -81,7 +81,7 @@ func (c *Cache) checkFonts(fsys fs.FS, p *model.Project, diags *diag.List) (type
 		return fonts, err
 	}
 	for _, camp := range p.Campaigns {
-		if err := pdf.CheckText(p, camp, fonts, diags); err != nil {
+		if err := briefing.CheckText(p, camp, fonts, diags); err != nil {
 			return typeset.Fonts{}, err
 		}
 	}

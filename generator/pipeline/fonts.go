@@ -12,7 +12,7 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -25,7 +25,7 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (types
 	fc := cfg.PDF.Font
 	if !fc.Own() {
 		return c.fontsFor("", func() typeset.Fonts {
-			return pdf.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
+			return briefing.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
 				"the embedded Noto Serif SC and Noto Sans SC")
 		}), nil
 	}
@@ -59,7 +59,7 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (types
 		}
 	}
 	return c.fontsFor(fmt.Sprintf("%x", h.Sum(nil)), func() typeset.Fonts {
-		return pdf.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
+		return briefing.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
 	}), nil
 }
 

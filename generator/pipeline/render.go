@@ -15,7 +15,7 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
 	"github.com/ducha/ducha/generator/render/site"
 )
 
@@ -120,12 +120,12 @@ func (r *Rendering) Briefing(ctx context.Context) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-func (r *Rendering) briefing(ctx context.Context, w io.Writer) (pdf.Stats, error) {
+func (r *Rendering) briefing(ctx context.Context, w io.Writer) (briefing.Stats, error) {
 	created := r.opts.Created
 	if created.IsZero() {
 		created = r.Report.AsOf.Time()
 	}
-	return pdf.Write(ctx, w, r.ch.Project, r.Report, pdf.Options{
+	return briefing.Write(ctx, w, r.ch.Project, r.Report, briefing.Options{
 		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
 	})
 }

@@ -1,5 +1,6 @@
-// Package pdf typesets the briefing for leadership as a PDF: the printed
-// counterpart of the site, read with a pen in hand.
+// Package briefing typesets the briefing for leadership as a PDF: the
+// printed counterpart of the site, read with a pen in hand. It is a
+// document written on package typeset.
 //
 // # Contents
 //
@@ -101,7 +102,7 @@
 // The output depends on nothing but the input: the creation date is
 // Options.Created, nothing else varies between runs or machines, and no
 // map is iterated in an order that reaches the output.
-package pdf
+package briefing
 
 import (
 	"context"
