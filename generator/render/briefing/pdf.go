@@ -144,7 +144,7 @@ type Options struct {
 
 // Stats count what Write produced.
 type Stats struct {
-	Pages int
+	Pages int // of the PDF, the cover included
 }
 
 // CheckText reports every character of the campaign's text that the fonts

@@ -75,10 +75,10 @@ func (d *Drawer) Box(c *chart.Chart, caption string, width, plotH float64) *type
 // Parts are the parts of a drawn chart, so that charts side by side can
 // line their plots up.
 type Parts struct {
-	Caption []*typeset.Box
-	Legend  *typeset.Box // may be nil
-	Plot    *typeset.Box
-	Note    []*typeset.Box
+	Caption []*typeset.Box // the caption's lines, centred
+	Legend  *typeset.Box   // the legend, centred; may be nil
+	Plot    *typeset.Box   // the chart itself
+	Note    []*typeset.Box // the lines of the description's note, if any
 }
 
 // Box stacks the parts, giving the caption and legend at least capH and

@@ -24,12 +24,15 @@ const (
 // about it.
 type Document struct {
 	Width, Height float64 // of every page, points
-	Pages         []*Page
-	Info          Info
+	Pages         []*Page // in order; Furnish has drawn their headers and footers
+	Info          Info    // the PDF's metadata
 }
 
 // Info is what a PDF says about itself.
 type Info struct {
+	// Title is shown by PDF readers in place of the file's name; Subject
+	// says what it is ("briefing"); Creator and Producer name the
+	// program. Empty: not written.
 	Title, Subject, Creator, Producer string
 	// Created is the creation date written into the PDF: fixed, so that the
 	// same input gives the same bytes. The zero time writes no date.
@@ -39,9 +42,10 @@ type Info struct {
 // GlyphError is the error of Write for a document with a character that no
 // font has (Typesetter.Missing), which the PDF would show as a space.
 type GlyphError struct {
-	Rune rune
+	Rune rune // the lowest such character
 }
 
+// Error names the character.
 func (e *GlyphError) Error() string {
 	return fmt.Sprintf("the fonts cannot draw U+%04X", e.Rune)
 }

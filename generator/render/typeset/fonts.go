@@ -40,7 +40,7 @@ type FontRole struct {
 // with its files and the roles it falls back on. A file given for several
 // roles, or twice, is read and embedded once.
 type Fonts struct {
-	Roles []FontRole
+	Roles []FontRole // Style.Role indexes it; the first must have files
 	// Source names where the fonts came from, for messages: "the
 	// embedded Noto fonts" or the project's paths.
 	Source string
@@ -75,9 +75,10 @@ func (f Fonts) Verify() error {
 type FontError struct {
 	Role  string // the role's Name
 	Index int    // of the file in the role's list, from 0
-	Err   error
+	Err   error  // why it cannot be used, in a sentence for the user
 }
 
+// Error says which file of which role, and why.
 func (e *FontError) Error() string {
 	if e.Index > 0 {
 		return fmt.Sprintf("%s font %d: %v", e.Role, e.Index+1, e.Err)
@@ -85,6 +86,7 @@ func (e *FontError) Error() string {
 	return fmt.Sprintf("%s font: %v", e.Role, e.Err)
 }
 
+// Unwrap returns why the font cannot be used.
 func (e *FontError) Unwrap() error { return e.Err }
 
 // faceCache holds the faces of one Fonts value.

@@ -120,8 +120,11 @@ func (p *Page) Anchors() []string {
 	return out
 }
 
-// Rect is a rectangle drawn on a page, its top left at X, Y.
-type Rect struct{ X, Y, W, H float64 }
+// Rect is a rectangle drawn on a page, in points.
+type Rect struct {
+	X, Y float64 // its top left corner
+	W, H float64 // its width and height
+}
 
 // Rects returns the rectangles filled or stroked on p: for tests and tools
 // that check a layout.
@@ -213,8 +216,9 @@ func Shift(bs []*Box, dx float64) []*Box {
 
 // Frame is the text area of a page, in points from the page's top left.
 type Frame struct {
-	Left, Top, Width float64
-	Bottom           float64 // the lowest y text may reach
+	Left, Top float64 // the top left corner of the text area
+	Width     float64 // of the text area, for the boxes to take
+	Bottom    float64 // the lowest y text may reach
 }
 
 // Flow fills boxes into pages of one frame.

@@ -47,7 +47,8 @@ type MarkdownStyle struct {
 	TableLead float64
 	// NoteSize is the size of footnotes; 0: 9 points.
 	NoteSize float64
-	Colors   Colors
+	// Colors are those of links, code, quotes, rules and tables.
+	Colors Colors
 }
 
 // Type sizes of Markdown, in points, where MarkdownStyle does not set them.

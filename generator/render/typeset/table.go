@@ -26,6 +26,8 @@ type Table struct {
 	// Narrow lets AutoWidths make the table narrower than Width when its
 	// text needs less (but not under half of it): Markdown tables.
 	Narrow bool
+	// Colors are those of the rules and backgrounds (Head, Stripe, Rule
+	// and Light).
 	Colors Colors
 
 	ts *Typesetter

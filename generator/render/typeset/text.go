@@ -17,13 +17,13 @@ type Color [3]uint8
 
 // Style is how a run of text is drawn.
 type Style struct {
-	Role      Role
+	Role      Role    // of the fonts the text is set in (Fonts.Roles)
 	Size      float64 // points
-	Color     Color
-	Underline bool   // underlined (links)
-	Strike    bool   // struck through
-	URL       string // the link target of the text: a web or mail address
-	Anchor    string // the internal link target of the text (Page.Anchor)
+	Color     Color   // of the text, and of its underline and strike-through
+	Underline bool    // underlined (links)
+	Strike    bool    // struck through
+	URL       string  // the link target of the text: a web or mail address
+	Anchor    string  // the internal link target of the text (Page.Anchor)
 }
 
 // Text is a paragraph being built: its characters, each with a style. The

@@ -130,7 +130,7 @@ type Para struct {
 	// Justify stretches the lines of CJK text but the last to the width,
 	// by spacing the characters (at most 12% of the size apart).
 	Justify bool
-	Align   Align
+	Align   Align // of the lines, within Width; zero: left
 	// Base is the size the baseline is placed for; 0: the size of the
 	// line's first character.
 	Base float64
@@ -344,7 +344,7 @@ func (ts *Typesetter) Wrap(s string, st Style, width float64) []string {
 
 // Run is a piece of text drawn on a page, as Runs reports it.
 type Run struct {
-	Text   string
+	Text   string  // its characters, without those never drawn
 	Family string  // of the face that draws it, as the PDF names it
 	Size   float64 // points
 	// X and Baseline are where the run starts; Width is its advance,
