@@ -213,9 +213,13 @@ func (b *briefing) mdText(t model.Text, width float64, body typeset.Style, lead 
 // mdStyle is how the briefing sets Markdown in a column width wide, its
 // body text in style body with lines lead times its size apart.
 func mdStyle(width float64, body typeset.Style, lead float64) typeset.MarkdownStyle {
-	return typeset.MarkdownStyle{Width: width, Body: body, Lead: lead,
+	return typeset.MarkdownStyle{
+		Width: width, Body: body, Lead: lead,
 		Regular: roleRegular, Bold: roleBold, Sans: roleSans,
-		ImageHeight: 0.6 * (bodyGeometry.Bottom - bodyGeometry.Top), Colors: palette}
+		TableSize: sizeTable, TableLead: leadTable, NoteSize: sizeSmall,
+		ImageHeight: 0.6 * (bodyGeometry.Bottom - bodyGeometry.Top),
+		Colors:      palette,
+	}
 }
 
 // runningHeader is what the header of every page but the cover says.
