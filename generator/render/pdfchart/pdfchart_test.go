@@ -1,7 +1,9 @@
 package pdfchart
 
 import (
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,6 +34,18 @@ func TestColor(t *testing.T) {
 // of a heatmap's colour scale does).
 func drawn(t *testing.T, c *chart.Chart, width, overhang float64) []string {
 	t.Helper()
+	_, runs := draw(t, c, width, overhang)
+	var out []string
+	for _, r := range runs {
+		out = append(out, r.Text)
+	}
+	return out
+}
+
+// draw draws c width wide, checks that its text stays inside its box as
+// drawn does, and returns the page and the runs of text.
+func draw(t *testing.T, c *chart.Chart, width, overhang float64) (*typeset.Page, []typeset.Run) {
+	t.Helper()
 	fonts := typeset.NewFonts("the embedded Noto fonts",
 		typeset.FontRole{Name: "sans", Family: "Sans", Files: [][]byte{assets.SansRegular}},
 		typeset.FontRole{Name: "bold", Family: "Bold", Files: [][]byte{assets.SansBold}, Fallback: []typeset.Role{0}})
@@ -43,17 +57,16 @@ func drawn(t *testing.T, c *chart.Chart, width, overhang float64) []string {
 	b := d.Box(c, "图1 测试", width, 185)
 	p := &typeset.Page{}
 	b.Draw(p, 0, 0)
-	var out []string
-	for _, r := range ts.Runs(p) {
+	runs := ts.Runs(p)
+	for _, r := range runs {
 		if r.X < -1e-6 || r.X+r.Width > width+overhang+1e-6 || r.Baseline < 0 || r.Baseline > b.H+1e-6 {
 			t.Errorf("%q is drawn at %.1f to %.1f, baseline %.1f: outside the chart's box, %.1f by %.1f", r.Text, r.X, r.X+r.Width, r.Baseline, width, b.H)
 		}
-		out = append(out, r.Text)
 	}
 	if ts.Missing() != 0 {
 		t.Errorf("the fonts lack %q", ts.Missing())
 	}
-	return out
+	return p, runs
 }
 
 // TestValuesDrawn: every value of a chart is written on it, with its
@@ -92,5 +105,76 @@ func TestValuesDrawn(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLines: a line chart of few categories names each, labels each point
+// of its lines with its value and marks it, and leaves a gap where a value
+// is missing; a dashed series (a reference) is in the legend and its
+// points are marked, but not labelled. With many categories (the
+// burn-down's dates), as many labels as fit are drawn, none over another,
+// the first among them, and the points are not labelled.
+func TestLines(t *testing.T) {
+	nan := math.NaN()
+	few := &chart.Chart{Kind: chart.Line, Categories: []string{"第六次（2013）", "第七次（2014）", "第八次（2015）"},
+		Series: []chart.Series{
+			{Name: "问题", Values: []float64{nan, 15, 44}, Color: chart.ColorTrend},
+			{Name: "严重问题", Values: []float64{nan, 4, 10}, Color: chart.ColorHigh},
+			{Name: "按时限应有", Values: []float64{37, 33, 31}, Color: chart.ColorNotDue, Dashed: true},
+		}}
+	p, runs := draw(t, few, 400, 0)
+	var texts []string
+	for _, r := range runs {
+		texts = append(texts, r.Text)
+	}
+	got := strings.Join(texts, "|")
+	for _, s := range append(slices.Clone(few.Categories), "15", "44", "4", "10", "问题", "严重问题", "按时限应有") {
+		if !slices.Contains(texts, s) {
+			t.Errorf("the line chart does not show %q: %s", s, got)
+		}
+	}
+	for _, s := range []string{"NaN", "37", "33", "31"} {
+		if slices.Contains(texts, s) {
+			t.Errorf("the line chart shows %q: %s", s, got)
+		}
+	}
+	// The legend's swatches are lines, not boxes; each point that has a
+	// value is marked with a square 4 points wide: 2 + 2 + 3.
+	marks := 0
+	for _, r := range p.Rects() {
+		if r.W == 4 && r.H == 4 {
+			marks++
+		}
+	}
+	if marks != 7 {
+		t.Errorf("the line chart marks %d points, want 7", marks)
+	}
+
+	var dates []string
+	var open []float64
+	for i := range 60 {
+		dates = append(dates, "2月"+strconv.Itoa(i+1)+"日")
+		open = append(open, float64(60-i))
+	}
+	many := &chart.Chart{Kind: chart.Line, Categories: dates, Series: []chart.Series{{Name: "未销号", Values: open, Color: chart.ColorTrend}}}
+	_, runs = draw(t, many, 400, 0)
+	var labels []typeset.Run
+	for _, r := range runs {
+		if slices.Contains(dates, r.Text) {
+			labels = append(labels, r)
+		}
+	}
+	if len(labels) < 2 || len(labels) >= len(dates) || labels[0].Text != dates[0] {
+		t.Fatalf("%d of %d dates are labelled: %v", len(labels), len(dates), labels)
+	}
+	for i := 1; i < len(labels); i++ {
+		if labels[i].X < labels[i-1].X+labels[i-1].Width {
+			t.Errorf("%q runs into %q", labels[i-1].Text, labels[i].Text)
+		}
+	}
+	for _, r := range runs {
+		if r.Text == "37" || r.Text == "1" {
+			t.Errorf("a point of a line of %d categories is labelled: %q", len(dates), r.Text)
+		}
 	}
 }
