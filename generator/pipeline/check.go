@@ -11,7 +11,8 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/validate"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // Checked is a project that has been loaded and checked.
@@ -19,7 +20,7 @@ type Checked struct {
 	Project *model.Project
 	// Fonts are the briefing's fonts; empty when the check was for no
 	// briefing.
-	Fonts pdf.Fonts
+	Fonts typeset.Fonts
 	Diags *diag.List
 }
 
@@ -44,8 +45,8 @@ func Check(fsys fs.FS, opts CheckOptions) (*Checked, error) { return new(Cache).
 // server). The zero Cache is ready to use; it is safe for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
-	fonts map[string]pdf.Fonts // by the fonts' bytes
-	files load.Cache           // decoded province files
+	fonts map[string]typeset.Fonts // by the fonts' bytes
+	files load.Cache               // decoded province files
 	gc    gcTuner
 }
 
@@ -74,14 +75,14 @@ func (c *Cache) Check(fsys fs.FS, opts CheckOptions) (*Checked, error) {
 
 // checkFonts reads the briefing's fonts and checks that they can draw the
 // text of every campaign.
-func (c *Cache) checkFonts(fsys fs.FS, p *model.Project, diags *diag.List) (pdf.Fonts, error) {
+func (c *Cache) checkFonts(fsys fs.FS, p *model.Project, diags *diag.List) (typeset.Fonts, error) {
 	fonts, err := c.loadFonts(fsys, p.Config, diags)
-	if err != nil || len(fonts.Regular) == 0 {
+	if err != nil || fonts.Empty() {
 		return fonts, err
 	}
 	for _, camp := range p.Campaigns {
-		if err := pdf.CheckText(p, camp, fonts, diags); err != nil {
-			return pdf.Fonts{}, err
+		if err := briefing.CheckText(p, camp, fonts, diags); err != nil {
+			return typeset.Fonts{}, err
 		}
 	}
 	return fonts, nil

@@ -12,7 +12,8 @@ import (
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
+	"github.com/ducha/ducha/generator/render/typeset"
 )
 
 // loadFonts returns the fonts the briefing is set in: the project's own when
@@ -20,11 +21,11 @@ import (
 // same bytes as before come from the cache, already parsed. A file that
 // cannot be read is reported in diags, and the fonts returned are then
 // empty.
-func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.Fonts, error) {
+func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (typeset.Fonts, error) {
 	fc := cfg.PDF.Font
 	if !fc.Own() {
-		return c.fontsFor("", func() pdf.Fonts {
-			return pdf.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
+		return c.fontsFor("", func() typeset.Fonts {
+			return briefing.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
 				"the embedded Noto Serif SC and Noto Sans SC")
 		}), nil
 	}
@@ -38,7 +39,7 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.F
 			if !seen {
 				var err error
 				if data, err = readFont(fsys, name, fc.Src.AtIndex(role.Key, i), diags); err != nil {
-					return pdf.Fonts{}, err
+					return typeset.Fonts{}, err
 				}
 				read[name] = data
 				names = append(names, name)
@@ -48,7 +49,7 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.F
 		}
 	}
 	if !ok {
-		return pdf.Fonts{}, nil
+		return typeset.Fonts{}, nil
 	}
 	h := sha256.New()
 	for _, role := range fc.Roles() {
@@ -57,21 +58,21 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (pdf.F
 			h.Write(fmt.Appendf(nil, "%x", sha256.Sum256(data)))
 		}
 	}
-	return c.fontsFor(fmt.Sprintf("%x", h.Sum(nil)), func() pdf.Fonts {
-		return pdf.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
+	return c.fontsFor(fmt.Sprintf("%x", h.Sum(nil)), func() typeset.Fonts {
+		return briefing.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
 	}), nil
 }
 
 // fontsFor returns the cached fonts under key, making them with make the
 // first time.
-func (c *Cache) fontsFor(key string, make func() pdf.Fonts) pdf.Fonts {
+func (c *Cache) fontsFor(key string, make func() typeset.Fonts) typeset.Fonts {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if f, ok := c.fonts[key]; ok {
 		return f
 	}
 	if c.fonts == nil {
-		c.fonts = map[string]pdf.Fonts{}
+		c.fonts = map[string]typeset.Fonts{}
 	}
 	f := make()
 	c.fonts[key] = f

@@ -20,7 +20,7 @@ import (
 // Multilingual Plane).
 func fallbackProject(t *testing.T, config string) fstest.MapFS {
 	t.Helper()
-	extra, err := os.ReadFile("../render/pdf/testdata/fonts/dejavu-sans-subset.ttf")
+	extra, err := os.ReadFile("../render/briefing/testdata/fonts/dejavu-sans-subset.ttf")
 	if err != nil {
 		t.Fatal(err)
 	}

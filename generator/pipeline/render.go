@@ -17,7 +17,7 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
-	"github.com/ducha/ducha/generator/render/pdf"
+	"github.com/ducha/ducha/generator/render/briefing"
 	"github.com/ducha/ducha/generator/render/site"
 )
 
@@ -45,7 +45,7 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 	if c == nil {
 		return nil, errors.New("pipeline: no campaign to render")
 	}
-	if (opts.Briefing || opts.LinkBriefing) && len(ch.Fonts.Regular) == 0 {
+	if (opts.Briefing || opts.LinkBriefing) && ch.Fonts.Empty() {
 		return nil, errors.New("pipeline: the project was checked for no briefing, and has no fonts for one")
 	}
 	r := &Rendering{Campaign: c, fsys: fsys, ch: ch, opts: opts,
@@ -139,7 +139,7 @@ func (r *Rendering) writeEarlierBriefings(ctx context.Context, out output.Writer
 		if err != nil {
 			return n, err
 		}
-		_, err = pdf.Write(ctx, f, p, rep, pdf.Options{
+		_, err = briefing.Write(ctx, f, p, rep, briefing.Options{
 			Fonts: r.ch.Fonts, Markdown: r.md, Figures: figures.New(rep), Created: rep.AsOf.Time(), Project: r.fsys,
 		})
 		if cerr := f.Close(); err == nil {
@@ -177,12 +177,12 @@ func (r *Rendering) Briefing(ctx context.Context) ([]byte, error) {
 	return buf.Bytes(), err
 }
 
-func (r *Rendering) briefing(ctx context.Context, w io.Writer) (pdf.Stats, error) {
+func (r *Rendering) briefing(ctx context.Context, w io.Writer) (briefing.Stats, error) {
 	created := r.opts.Created
 	if created.IsZero() {
 		created = r.Report.AsOf.Time()
 	}
-	return pdf.Write(ctx, w, r.ch.Project, r.Report, pdf.Options{
+	return briefing.Write(ctx, w, r.ch.Project, r.Report, briefing.Options{
 		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
 		Stamp: r.opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: r.opts.ChangesSince,
 	})

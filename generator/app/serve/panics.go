@@ -13,7 +13,7 @@ import (
 // shown over the pages like any other problem, while the last good build
 // stays served. Only a panic on the goroutine of the stage can be caught
 // here: the stages' own worker goroutines must hand a panic back to their
-// caller, as package pdf's do.
+// caller, as package typeset's do (its tables set rows in parallel).
 
 // internalError is a panic turned into an error.
 type internalError struct {

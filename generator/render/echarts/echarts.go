@@ -4,9 +4,9 @@
 // <script> element; the page's own script (templates/site.js) then calls
 // echarts.init on the chart's element with the SVG renderer.
 //
-// The PDF briefing draws the same descriptions with its own backend, so
-// this package decides only how a chart looks on screen, never what it
-// shows.
+// The PDF briefing draws the same descriptions with its own backend
+// (package pdfchart), so this package decides only how a chart looks on
+// screen, never what it shows.
 package echarts
 
 import (
