@@ -1,6 +1,7 @@
 package chart_test
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -27,6 +28,27 @@ func TestDescribe(t *testing.T) {
 		Rows: []string{"Wages"}, Cells: [][]float64{{2, 1200}}}
 	if got := heat.Describe(model.EN); !strings.Contains(got, "The highest value is at Wages, Beijing: 1,200.") || !strings.Contains(got, "Unit: Problems.") {
 		t.Errorf("heatmap description %q", got)
+	}
+}
+
+// TestDescribeLine checks that a line chart is described as a line, from
+// its first point to its last, series by series, and never summed across
+// its series as a stack would be.
+func TestDescribeLine(t *testing.T) {
+	nan := math.NaN()
+	c := &chart.Chart{Title: "整改进度", Kind: chart.Line, Categories: []string{"11月16日", "12月7日", "3月31日"},
+		Series: []chart.Series{{Name: "未销号", Values: []float64{nan, 44, 39}}, {Name: "未完成", Values: []float64{3, 44, 32}},
+			{Name: "严重", Values: []float64{nan, nan, 7}}}}
+	got := c.Describe(model.ZH)
+	for _, want := range []string{"折线图，共3个点，从11月16日到3月31日。", "未销号由44变为39，最高44（12月7日）。", "未完成由3变为32，最高44（12月7日）。", "严重为7（3月31日）。"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("description %q lacks %q", got, want)
+		}
+	}
+	for _, bad := range []string{"柱状图", "合计", "88"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("description %q has %q", got, bad)
+		}
 	}
 }
 

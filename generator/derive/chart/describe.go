@@ -1,6 +1,7 @@
 package chart
 
 import (
+	"math"
 	"strings"
 
 	"github.com/ducha/ducha/generator/i18n"
@@ -28,6 +29,32 @@ func (c *Chart) Describe(lang model.Lang) string {
 		b.WriteString(tr("chart.aria.heatmap", len(c.Rows), len(c.Categories)))
 		row, col, v := c.maxCell()
 		b.WriteString(tr("chart.aria.max-cell", c.Rows[row], c.Categories[col], c.Format(v)))
+	} else if c.Kind == Line {
+		b.WriteString(tr("chart.aria.line", len(c.Categories), c.Categories[0], c.Categories[len(c.Categories)-1]))
+		for _, s := range c.Series {
+			first, last, hi := -1, -1, -1
+			for i, v := range s.Values {
+				if math.IsNaN(v) {
+					continue
+				}
+				if first < 0 {
+					first = i
+				}
+				last = i
+				if hi < 0 || v > s.Values[hi] {
+					hi = i
+				}
+			}
+			if first < 0 {
+				continue
+			}
+			if first == last {
+				b.WriteString(tr("chart.aria.line-point", s.Name, c.Format(s.Values[first]), c.Categories[first]))
+				continue
+			}
+			b.WriteString(tr("chart.aria.line-series", s.Name, c.Format(s.Values[first]), c.Format(s.Values[last]),
+				c.Format(s.Values[hi]), c.Categories[hi]))
+		}
 	} else {
 		var names []string
 		for _, s := range c.Series {

@@ -128,6 +128,8 @@ func Height(c *chart.Chart) int {
 	switch {
 	case c.Kind == chart.Line && c.Small:
 		return 200
+	case c.Kind == chart.Line:
+		return 380 // however many dates: a line runs across, never down
 	case c.Kind == chart.Heatmap:
 		rows := len(c.Rows)
 		if transposed(c) {

@@ -2,6 +2,7 @@ package echarts_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -169,5 +170,27 @@ func TestExplains(t *testing.T) {
 	desc, _ := aria["label"].(map[string]any)["description"].(string)
 	if aria["enabled"] != true || !strings.Contains(desc, "签订率") || !strings.Contains(desc, "目标为90 人") {
 		t.Errorf("aria %v: want a description with the title and the target", aria)
+	}
+}
+
+// TestLine checks that a line chart keeps its height however many dates it
+// has (bars above a dozen categories turn sideways and grow; a line does
+// not), and leaves room at the left for a long first date.
+func TestLine(t *testing.T) {
+	c := &chart.Chart{ID: "burndown", Title: "整改进度", Kind: chart.Line, Unit: "个"}
+	for i := range 21 {
+		c.Categories = append(c.Categories, fmt.Sprintf("12月%d日", i+1))
+	}
+	c.Categories[0] = "2015年11月16日"
+	c.Series = []chart.Series{{Name: "未销号", Values: make([]float64, 21), Color: chart.ColorTrend}}
+	ec, err := echarts.New(c, model.ZH)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ec.Height != 380 {
+		t.Errorf("height %d for a line of 21 dates, want 380", ec.Height)
+	}
+	if !strings.Contains(string(ec.Option), `"left":"26"`) {
+		t.Errorf("no room at the left for 2015年11月16日: %.300s", ec.Option)
 	}
 }

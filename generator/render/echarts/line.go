@@ -2,6 +2,7 @@ package echarts
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -20,7 +21,7 @@ func line(c *chart.Chart, init opts.Initialization) map[string]any {
 	}
 	l.SetGlobalOptions(append(global(c, init),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{Left: "8", Right: "24", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}),
+		charts.WithGridOpts(opts.Grid{Left: lineLeft(c), Right: "24", Top: top, Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", AxisLabel: &opts.AxisLabel{HideOverlap: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "value", Name: c.Unit, MinInterval: minInterval(c)}),
 	)...)
@@ -57,4 +58,26 @@ func lineData(c *chart.Chart, s chart.Series) []any {
 		data[i] = map[string]any{"value": v, "label": map[string]any{"formatter": c.Format(v)}}
 	}
 	return data
+}
+
+// lineLeft is the grid's left margin of a line chart: room for half the
+// first category's label, which ECharts centres under the first point and
+// would otherwise clip at the chart's left edge (a long first date such as
+// 2015年11月16日 on a phone). Widths are estimated at the axis's 12 px:
+// a full-width character 12 px, any other 7.
+func lineLeft(c *chart.Chart) string {
+	if len(c.Categories) == 0 {
+		return "8"
+	}
+	w := 0
+	for _, r := range c.Categories[0] {
+		if r >= 0x2e80 {
+			w += 12
+		} else {
+			w += 7
+		}
+	}
+	// The value axis's labels, inside the grid thanks to containLabel,
+	// already give about 28 px.
+	return strconv.Itoa(max(8, w/2-20))
 }
