@@ -82,7 +82,7 @@
 //     KeepPrev allow, so never after a heading or before a note.
 //   - Tables: a table of at most Table.Whole (default WholeRows, 6) body
 //     rows is a block. A longer one breaks between rows (or inside a tall
-//     row), and every page it runs onto starts with its header row and,
+//     row), never after its first row nor before its last, and every page it runs onto starts with its header row and,
 //     when it has one (Table.Caption), its caption, which the document
 //     sets with its mark of continuation ("（续）", "(continued)").
 //   - Flow.PageBreak ends a section: the page it ends may be short.

@@ -99,7 +99,8 @@ const WholeRows = 6
 // repeats the header row (and the caption, marked as continued) when it
 // starts a page; header may be nil. The caption and the header row keep
 // with the first row; a table of at most Whole rows is a block, kept on
-// one page. The rows are set in parallel.
+// one page; a longer one keeps its first two rows together, and its last
+// two. The rows are set in parallel.
 func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 	var out []*Box
 	if tb.Caption != nil {
@@ -131,8 +132,14 @@ func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 	if whole == 0 {
 		whole = WholeRows
 	}
-	if len(rows) > 0 && len(rows) <= whole {
+	n := len(rows)
+	switch {
+	case n > 0 && n <= whole:
 		Together(out)
+	case n >= 4:
+		// No page starts or ends with a single row of a long table.
+		body := out[len(out)-n:]
+		body[0].Keep, body[n-2].Keep = true, true
 	}
 	return out
 }
