@@ -248,11 +248,13 @@ func TestTableCaptionAndWhole(t *testing.T) {
 	}
 	checkAudit(t, pages)
 
-	// Unless it is told not to be whole.
-	tb.Whole = -1
-	pages = flowOf(append([]*Box{named("a", 40)}, tb.TextBoxes(header, rows(3))...)...)
-	if got := texts(pages[0]); !strings.HasPrefix(got, "a Table 1 Key Value r0") {
-		t.Errorf("page 1 has %q, want the table's start", got)
+	// Unless it is told not to be whole, or only when it is shorter.
+	for _, whole := range []int{-1, 2} {
+		tb.Whole = whole
+		pages = flowOf(append([]*Box{named("a", 40)}, tb.TextBoxes(header, rows(3))...)...)
+		if got := texts(pages[0]); !strings.HasPrefix(got, "a Table 1 Key Value r0") {
+			t.Errorf("Whole %d: page 1 has %q, want the table's start", whole, got)
+		}
 	}
 }
 
