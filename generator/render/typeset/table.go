@@ -29,6 +29,18 @@ type Table struct {
 	// Colors are those of the rules and backgrounds (Head, Stripe, Rule
 	// and Light).
 	Colors Colors
+	// Caption, when set, returns the boxes of the table's caption, set
+	// above it and kept with it. On every page the table runs onto, the
+	// caption is repeated above the header row with continued true: the
+	// document adds its mark of continuation ("（续）", "(continued)").
+	// A table without a header row repeats no caption.
+	Caption func(continued bool) []*Box
+	// Whole is the number of body rows up to which the table is a block
+	// (Box.Together), set whole on one page when it fits on one (and the
+	// page it would leave is a third full); 0: WholeRows; negative: none.
+	// A longer table breaks between rows, but keeps its first two rows
+	// together, and its last two.
+	Whole int
 
 	ts *Typesetter
 }
@@ -81,22 +93,55 @@ func (tb *Table) alignOf(col int) Align {
 	return AlignLeft
 }
 
-// Boxes sets a table: a box per row, each of which repeats the header row
-// when it starts a page; header may be nil. The rows are set in parallel.
+// WholeRows is the default Table.Whole: a table of up to 8 body rows
+// (the particulars of a group or a province, a short list) is set on one
+// page; a longer one may break, as a reader expects a long table to.
+const WholeRows = 8
+
+// Boxes sets a table: its caption, then a box per row, each of which
+// repeats the header row (and the caption, marked as continued) when it
+// starts a page; header may be nil. The caption and the header row keep
+// with the first row, the first row with the second, and the
+// second-to-last with the last; the table is a block as Whole says, kept
+// on one page when it fits on one. The rows are set in parallel.
 func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 	var out []*Box
-	var head *Box
+	if tb.Caption != nil {
+		c := tb.Caption(false)
+		if n := len(c); n > 0 {
+			c[n-1].Keep = true
+		}
+		out = append(out, c...)
+	}
+	var head, repeat *Box
 	if header != nil {
 		head = tb.row(tb.layout(header), &tb.Colors.Head, true)
 		head.Keep = true
 		out = append(out, head)
+		repeat = head
+		if tb.Caption != nil {
+			repeat = Block(append(tb.Caption(true), head))
+		}
 	}
+	mark := &tableMark{header: head != nil}
 	laid := make([][][]*Box, len(rows))
 	parallel(len(rows), func(r int) { laid[r] = tb.layout(rows[r]) })
 	for r, cells := range laid {
 		b := tb.row(cells, tb.rowFill(r), false)
-		b.Header = head
+		b.Header, b.table = repeat, mark
 		out = append(out, b)
+	}
+	n := len(rows)
+	if n >= 4 { // no page starts or ends with a single row of the table
+		body := out[len(out)-n:]
+		body[0].Keep, body[n-2].Keep = true, true
+	}
+	whole := tb.Whole
+	if whole == 0 {
+		whole = WholeRows
+	}
+	if n > 0 && n <= whole {
+		Together(out)
 	}
 	return out
 }
