@@ -414,8 +414,8 @@ func (b *briefing) coverFacts() []*typeset.Box {
 		{b.word("period"), i18n.Period(b.lang, c.Period)},
 		{b.word("as-of"), i18n.Date(b.lang, b.r.AsOf)},
 	}
-	lst := typeset.Style{Role: roleBold, Size: 11, Color: colMuted}
-	vst := typeset.Style{Role: roleRegular, Size: 11.5, Color: colText}
+	lst := typeset.Style{Role: roleBold, Size: b.lk.pt(11), Color: colMuted}
+	vst := typeset.Style{Role: roleRegular, Size: b.lk.pt(11.5), Color: colText}
 	labelW := 0.0
 	for _, r := range rows {
 		labelW = max(labelW, b.ts.Measure(r[0], lst))

@@ -253,12 +253,8 @@ func (b *briefing) listed(ps *report.ProvinceStats) {
 // entries sets out up to maxListed findings and says where the others are.
 func (b *briefing) entries(fs []*model.Finding) {
 	listed := fs[:min(len(fs), maxListed)]
-	for i, f := range listed {
-		bs := b.findingEntry(f)
-		if i == len(listed)-1 && len(fs) > len(listed) {
-			bs[len(bs)-1].Keep = true // with the note on the rest
-		}
-		b.addAll(bs)
+	for _, f := range listed {
+		b.addAll(b.findingEntry(f))
 	}
 	b.more(fs)
 }
@@ -287,8 +283,10 @@ func (b *briefing) more(fs []*model.Finding) {
 	if !inAnnex {
 		key = "more-not-listed"
 	}
+	note := b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
+	note[0].KeepPrev = true // with the last finding listed
 	b.body.Add(typeset.VSpace(6))
-	b.addAll(b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * 9}))
+	b.addAll(note)
 }
 
 // findingEntry sets a finding in full: title, facts, rectification.
@@ -303,7 +301,7 @@ func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 	}
 	t.Add(f.Title.In(b.lang), typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
 	t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: b.lk.pt(8), Color: colMuted})
-	bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: 1.55 * 10.5})
+	bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(10.5)})
 	for _, x := range bs {
 		x.Keep = true
 	}
@@ -312,9 +310,9 @@ func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 		bs = append(bs, typeset.GapAfter(bs, 2))
 		bs = append(bs, detail...)
 	}
-	if line := b.rectLine(f, 9); line != nil {
+	if line := b.rectLine(f, b.lk.pt(9)); line != nil {
 		bs = append(bs, typeset.GapAfter(bs, 2))
-		bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.55 * 9})...)
+		bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(9)})...)
 		notes := b.mdText(f.Rect.Notes, w, typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}, 1.55)
 		bs = append(bs, notes...)
 	}
@@ -330,7 +328,8 @@ func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 		}
 		out[i] = &c
 	}
-	return append([]*typeset.Box{typeset.VSpace(8)}, out...)
+	// A finding's title, facts and rectification stay on one page.
+	return append([]*typeset.Box{typeset.VSpace(8)}, typeset.Together(out)...)
 }
 
 // severityText is the colour of a severity's name in text: the chart's

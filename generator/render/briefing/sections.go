@@ -67,7 +67,7 @@ func (b *briefing) textFact(s string) typeset.Cell {
 		return nil
 	}
 	return func(w float64) []*typeset.Box {
-		return b.ts.Lines(typeset.NewText(s, typeset.Style{Role: roleRegular, Size: b.lk.pt(10), Color: colText}), typeset.Para{Width: w, Lead: 1.55 * 10, Base: 10})
+		return b.ts.Lines(typeset.NewText(s, typeset.Style{Role: roleRegular, Size: b.lk.pt(10), Color: colText}), typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(10), Base: b.lk.pt(10)})
 	}
 }
 
@@ -114,7 +114,7 @@ func (b *briefing) item(it *model.Item) {
 	}
 	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
 	t.Add(it.Name.In(b.lang), typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
-	name := b.ts.Lines(t, typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * 10.5})
+	name := b.ts.Lines(t, typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(10.5)})
 	for _, x := range name {
 		x.Keep = len(it.Points) > 0 // with its points
 	}
@@ -130,7 +130,7 @@ func (b *briefing) item(it *model.Item) {
 		}
 		st := typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}
 		b.addAll(b.ts.Lines(typeset.NewText(b.wordf("item-points", strings.Join(points, sep)), st),
-			typeset.Para{Width: b.lk.textWidth - 2*10.5, Left: 2 * 10.5, Lead: 1.55 * 9, Justify: true}))
+			typeset.Para{Width: b.lk.textWidth - 2*b.lk.pt(10.5), Left: 2 * b.lk.pt(10.5), Lead: 1.55 * b.lk.pt(9), Justify: true}))
 	}
 	b.body.Add(typeset.VSpace(4))
 }
@@ -237,7 +237,7 @@ func (b *briefing) figureTiles() *typeset.Box {
 		}
 		var sub []*typeset.Box
 		if t.sub != "" {
-			sub = b.ts.Lines(typeset.NewText(t.sub, typeset.Style{Role: roleSans, Size: b.lk.pt(7.5), Color: colMuted}), typeset.Para{Width: w - 16, Lead: 1.4 * 7.5})
+			sub = b.ts.Lines(typeset.NewText(t.sub, typeset.Style{Role: roleSans, Size: b.lk.pt(7.5), Color: colMuted}), typeset.Para{Width: w - 16, Lead: 1.4 * b.lk.pt(7.5)})
 		}
 		rows[len(rows)-1] = append(rows[len(rows)-1], laid{t, sub})
 	}
