@@ -190,6 +190,9 @@ func (b *briefing) annex() {
 	if b.lang == model.EN {
 		title = b.word("annex") + ". " + b.word("annex-title")
 	}
+	if t := b.annexTitle("findings", b.word("annex-title")); t != "" {
+		title = t
+	}
 	b.body.PageBreak()
 	b.addAll(b.tocHeading(0, title))
 	b.paragraph(note)

@@ -143,7 +143,18 @@ func (b *briefing) selfExams() {
 	}
 	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
 	fig := b.figs.Text
-	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
+	line := b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing"))
+	if b.lk.official {
+		b.paragraph(line + b.notSubmitted() + b.seeAnnex("self-exam"))
+		return
+	}
+	b.paragraph(line)
+	b.selfExamTable()
+}
+
+// selfExamTable sets the self-examination of every province as a table.
+func (b *briefing) selfExamTable() {
+	c := b.c
 	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
 	header := []*typeset.Text{
 		typeset.NewText(b.word("province"), b.lk.headStyle), typeset.NewText(b.word("self-exam"), b.lk.headStyle),
@@ -268,8 +279,25 @@ func (b *briefing) figureTiles() *typeset.Box {
 	}}
 }
 
-// indicators sets one chart per indicator, two abreast.
+// indicators sets one chart per indicator, two abreast; in the official
+// layout, the table of targets met (officialIndicators), the charts going
+// to an annex.
 func (b *briefing) indicators() {
+	if b.lk.official {
+		b.officialIndicators()
+		return
+	}
+	charts := b.indicatorCharts()
+	if len(charts) == 0 {
+		return
+	}
+	b.section(b.word("section-ind"))
+	b.paragraph(b.word("ind-intro"))
+	b.chartPairs(charts)
+}
+
+// indicatorCharts returns a chart of each indicator any province reports.
+func (b *briefing) indicatorCharts() []*chart.Chart {
 	var charts []*chart.Chart
 	for _, it := range b.c.Items {
 		for _, ind := range it.Indicators {
@@ -278,11 +306,11 @@ func (b *briefing) indicators() {
 			}
 		}
 	}
-	if len(charts) == 0 {
-		return
-	}
-	b.section(b.word("section-ind"))
-	b.paragraph(b.word("ind-intro"))
+	return charts
+}
+
+// chartPairs sets charts two abreast.
+func (b *briefing) chartPairs(charts []*chart.Chart) {
 	const gap = 18.0
 	w := (b.lk.textWidth - gap) / 2
 	for i := 0; i < len(charts); i += 2 {
