@@ -177,3 +177,35 @@ func (b *briefing) caption(title string) func(continued bool) []*typeset.Box {
 		return b.ts.Lines(typeset.NewText(s, st), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * st.Size, Align: typeset.AlignCenter})
 	}
 }
+
+// continued returns the caption of a table that a heading introduces:
+// none above the table, and the title with "（续）" on every page the table
+// runs onto, above its repeated header row.
+func (b *briefing) continued(title string) func(continued bool) []*typeset.Box {
+	if title == "" {
+		return nil
+	}
+	caption := b.caption(title)
+	return func(continued bool) []*typeset.Box {
+		if !continued {
+			return nil
+		}
+		return caption(true)
+	}
+}
+
+// space separates words: none in Chinese.
+func (b *briefing) space() string {
+	if b.lang == model.EN {
+		return " "
+	}
+	return ""
+}
+
+// nameOf is the name of the province of in, or "".
+func (b *briefing) nameOf(in *model.Inspection) string {
+	if in.Province == nil {
+		return ""
+	}
+	return in.Province.Name.In(b.lang)
+}

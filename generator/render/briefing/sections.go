@@ -8,6 +8,7 @@ import (
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
@@ -48,7 +49,7 @@ type fact struct {
 
 // facts sets particulars as a table of two columns, labels on the left.
 func (b *briefing) facts(rows []fact) []*typeset.Box {
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Widths: []float64{0.2 * b.lk.textWidth, 0.8 * b.lk.textWidth}, Size: 10, Lead: 1.55,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Widths: []float64{0.2 * b.lk.textWidth, 0.8 * b.lk.textWidth}, Size: b.lk.pt(10), Lead: 1.55, Whole: 20,
 		Fill: func(int) *typeset.Color { return nil }, Labels: true})
 	var cells [][]typeset.Cell
 	for _, r := range rows {
@@ -109,7 +110,10 @@ func (b *briefing) scope() {
 // item sets a key item with its points.
 func (b *briefing) item(it *model.Item) {
 	no := i18n.ItemNo(b.lang, it.No) + "、"
-	if b.lang == model.EN {
+	switch {
+	case b.lk.official:
+		no = gongwen.Number(3, it.No) // under the heading （一）
+	case b.lang == model.EN:
 		no = i18n.ItemNo(b.lang, it.No) + ". "
 	}
 	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
@@ -155,7 +159,7 @@ func (b *briefing) selfExams() {
 // selfExamTable sets the self-examination of every province as a table.
 func (b *briefing) selfExamTable() {
 	c := b.c
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("scope-self-exam"))})
 	header := []*typeset.Text{
 		typeset.NewText(b.word("province"), b.lk.headStyle), typeset.NewText(b.word("self-exam"), b.lk.headStyle),
 		typeset.NewText(b.word("date"), b.lk.headStyle), typeset.NewText(b.word("content"), b.lk.headStyle),
