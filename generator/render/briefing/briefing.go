@@ -363,6 +363,9 @@ func (b *briefing) cover() []*typeset.Page {
 		p.Line(x, y+10, x+b.lk.textWidth, y+10, 0.7, colAccent)
 	}}, &typeset.Box{H: 6})
 	center(b.word("briefing"), typeset.Style{Role: roleBold, Size: 21, Color: colText}, 1.5)
+	if issue := b.c.Issue.In(b.lang); issue != "" {
+		center(issue, typeset.Style{Role: roleRegular, Size: 13, Color: colText}, 1.6)
+	}
 	middle = append(middle, &typeset.Box{H: 18 * mm})
 	middle = append(middle, b.coverFacts()...)
 	if b.c.Illustrative {

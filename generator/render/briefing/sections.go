@@ -3,6 +3,7 @@ package briefing
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/ducha/ducha/generator/derive/chart"
 	"github.com/ducha/ducha/generator/derive/figures"
@@ -23,7 +24,7 @@ func (b *briefing) summary() {
 	pg := b.c.Page(model.PageSummary, "")
 	ok := pg != nil && !pg.Draft && len(bytes.TrimSpace(pg.Body)) > 0
 	title := b.word("summary")
-	if ok && pg.Title != "" {
+	if ok && pg.Title != "" && (b.lang == model.ZH || !hasHan(pg.Title)) {
 		title = pg.Title
 	}
 	b.section(title)
@@ -343,4 +344,16 @@ func (b *briefing) chartPairs(charts []*chart.Chart) {
 			}
 		}})
 	}
+}
+
+// hasHan reports whether s has Chinese characters: an English briefing
+// titles its summary in English, whatever the title of a summary.md
+// written in Chinese.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }
