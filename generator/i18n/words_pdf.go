@@ -55,6 +55,7 @@ var pdfWords = map[string]entry{
 	"value-note":          {"备注", "Note"},
 	"verdict":             {"达标情况", "Against target"},
 	"footnotes":           {"注释", "Notes"},
+	"more-in-annex-n":     {"另有%s项，见附件%s。", "%s more are listed in annex %s."},
 	"see-annex":           {"详见附件%s。", "See annex %s."},
 	"annex-n":             {"附件%s　%s", "Annex %s. %s"},
 	"annex-self-exam":     {"各省（区、市）自查情况", "Self-examination by province"},

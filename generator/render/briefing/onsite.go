@@ -283,7 +283,11 @@ func (b *briefing) more(fs []*model.Finding) {
 	if !inAnnex {
 		key = "more-not-listed"
 	}
-	note := b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
+	text := b.wordf(key, i18n.Int(len(rest)))
+	if n := b.annexNo["findings"]; n > 0 && inAnnex {
+		text = b.wordf("more-in-annex-n", i18n.Int(len(rest)), n)
+	}
+	note := b.ts.Lines(typeset.NewText(text, typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
 	note[0].KeepPrev = true // with the last finding listed
 	b.body.Add(typeset.VSpace(6))
 	b.addAll(note)

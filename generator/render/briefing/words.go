@@ -45,7 +45,7 @@ var uiKeys = []string{
 	"fig.visits-of", "fig.self-exam.submitted",
 	// The official layout (official.go, density.go).
 	"see-annex", "annex-n", "not-submitted-are", "annex-self-exam", "annex-ind", "ind-matrix-no-annex",
-	"ind-matrix-intro", "target-met", "target-missed", "continued",
+	"ind-matrix-intro", "target-met", "target-missed", "continued", "more-in-annex-n",
 }
 
 // uiText returns every character the briefing's own words may print in
