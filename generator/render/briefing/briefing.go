@@ -111,9 +111,9 @@ func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
 	h := b.header()
 	typeset.Furnish(pages, func(p *typeset.Page, no, total int) {
 		switch {
-		case no <= len(cover):
 		case b.lk.official:
-			b.officialFurniture(p, no, total)
+			b.officialFurniture(p, no, total) // the first page too, as GB/T 9704 numbers it
+		case no <= len(cover):
 		default:
 			b.furniture(p, h, no, total)
 		}

@@ -103,7 +103,7 @@ func TestOfficialPDF(t *testing.T) {
 		}
 	}
 
-	// Page numbers: "— N —" on every page but the first, at the right on
+	// Page numbers: "— N —" on every page, the first too, at the right on
 	// odd pages and at the left on even ones, one character in.
 	folio := map[int][]bboxWord{}
 	for _, w := range words {
@@ -111,7 +111,7 @@ func TestOfficialPDF(t *testing.T) {
 			folio[w.page] = append(folio[w.page], w)
 		}
 	}
-	for pg := 2; pg <= n; pg++ {
+	for pg := 1; pg <= n; pg++ {
 		fw := folio[pg]
 		var num []bboxWord
 		for _, w := range fw {

@@ -11,7 +11,7 @@
 //     on 22 lines a page, headings numbered 一、→（一）→1.→（1）in their
 //     faces (sections, headings within a section, sub-headings and key
 //     items, headings of narrative pages), page numbers "— N —" on the
-//     outer side and no running header; the first page is a red
+//     outer side of every page and no running header; the first page is a red
 //     masthead (the briefing's name, the issue number campaign.yaml's
 //     issue, the issuing office and the date of printing) with the
 //     campaign's title and particulars; the distribution record
