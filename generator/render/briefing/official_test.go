@@ -66,6 +66,11 @@ func TestOfficialAudit(t *testing.T) {
 			return fsys
 		}
 	}
+	// Every province visited, with long names (新疆维吾尔自治区), and
+	// findings whose details run long.
+	cases["synth-31"] = func(t testing.TB) fs.FS {
+		return synth{provinces: 31, findings: 7, detail: func(i int) string { return longText(40 + i%5*60) }}.project(t)
+	}
 	for name, fsys := range cases {
 		t.Run(name, func(t *testing.T) {
 			p, r := loadOfficial(t, fsys(t))
