@@ -450,12 +450,12 @@ func (b *briefing) coverFacts() []*typeset.Box {
 // illustrativeBox is the notice that the data is illustrative, with the
 // campaign's note.
 func (b *briefing) illustrativeBox() *typeset.Box {
-	st := typeset.Style{Role: roleBold, Size: 10, Color: colWarn}
+	st := typeset.Style{Role: roleBold, Size: b.lk.pt(10), Color: colWarn}
 	pad := 8.0
 	w := b.lk.textWidth - 2*pad
 	parts := b.ts.Lines(typeset.NewText(b.word("illustrative"), st), typeset.Para{Width: w, Lead: 1.6 * st.Size, Justify: true})
 	if n := b.c.Note.In(b.lang); n != "" {
-		ns := typeset.Style{Role: roleSans, Size: 9, Color: colText}
+		ns := typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colText}
 		parts = append(parts, typeset.VSpace(3))
 		parts = append(parts, b.ts.Lines(typeset.NewText(n, ns), typeset.Para{Width: w, Lead: 1.6 * ns.Size, Justify: true})...)
 	}
