@@ -19,10 +19,10 @@ import (
 func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--changes-since REV] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
-			"briefing of its current campaign into public/ (or -o), the feedback letter to each\n"+
-			"province visited under letters/, linked from the province's page, with every other campaign's\n"+
-			"pages and briefing under campaigns/<id>/, the comparisons across campaigns and the\n"+
-			"search. The new output replaces the old one in one step: on any error, Ctrl-C or\n"+
+			"briefing of its current campaign into public/ (or -o), with the feedback letter\n"+
+			"to each province visited under letters/, every other campaign's pages and\n"+
+			"briefing under campaigns/<id>/, the comparisons across campaigns and the search.\n"+
+			"The new output replaces the old one in one step: on any error, Ctrl-C or\n"+
 			"SIGTERM the previous output is left as it was. A build of a folder that another\n"+
 			"build is writing waits for it to finish. It lists the SHA-256 of every file it\n"+
 			"writes in SHA256SUMS, beside them. --as-of judges the current campaign on another\n"+
