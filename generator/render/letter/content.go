@@ -418,12 +418,13 @@ func (l *letter) record() {
 		copyTo = l.ts.Lines(t, pp)
 	}
 	issued := l.wordf("letter.issued", i18n.Date(l.lang, l.letterDate()))
-	issuer := l.ts.Fit(l.issuer(), smallStyle, w-l.ts.Measure(issued, smallStyle)-2*sizeSmall)
+	issuedW := l.ts.Measure(issued, smallStyle)
+	issuer := l.ts.Wrap(l.issuer(), smallStyle, w-sizeSmall-issuedW-sizeSmall)
+	line := 1.6 * sizeSmall
 	pad := 0.3 * sizeSmall
-	hCopy := typeset.Height(copyTo)
-	h := pad + hCopy + pad + 1.6*sizeSmall + pad
-	if len(copyTo) == 0 {
-		h = pad + 1.6*sizeSmall + pad
+	h := pad + float64(len(issuer))*line + pad
+	if len(copyTo) > 0 {
+		h += typeset.Height(copyTo) + 2*pad
 	}
 	box := &typeset.Box{H: h, Draw: func(p *typeset.Page, x, y float64) {
 		recordRule(p, x, y, true)
@@ -435,13 +436,15 @@ func (l *letter) record() {
 			}
 			y += pad
 			recordRule(p, x, y, false)
+			y += pad
 		}
-		y += pad
-		base := y + 0.5*(1.6*sizeSmall-sizeSmall) + 0.86*sizeSmall
-		l.ts.DrawString(p, issuer, smallStyle, x+sizeSmall, base, typeset.AlignLeft)
-		l.ts.DrawString(p, issued, smallStyle, x+textW-sizeSmall, base, typeset.AlignRight)
-		y += 1.6*sizeSmall + pad
-		recordRule(p, x, y, true)
+		base := 0.5*(line-sizeSmall) + 0.86*sizeSmall
+		l.ts.DrawString(p, issued, smallStyle, x+textW-sizeSmall, y+base, typeset.AlignRight)
+		for _, s := range issuer {
+			l.ts.DrawString(p, s, smallStyle, x+sizeSmall, y+base, typeset.AlignLeft)
+			y += line
+		}
+		recordRule(p, x, y+pad, true)
 	}}
 	if l.flow.Room() < h+lead {
 		l.flow.PageBreak()
