@@ -7,7 +7,7 @@ GO      ?= go
 BIN     := bin/ducha
 DIST    := generator/assets/dist
 NPMMOD  := node_modules
-ASSETS  := $(DIST)/echarts.min.js $(DIST)/NotoSerifSC-Regular.ttf $(DIST)/NotoSansSC-Regular.ttf $(DIST)/NotoSansSC-Bold.ttf
+ASSETS  := $(DIST)/echarts.min.js $(DIST)/NotoSerifSC-Regular.ttf $(DIST)/NotoSerifSC-Bold.ttf $(DIST)/NotoSansSC-Regular.ttf $(DIST)/NotoSansSC-Bold.ttf
 GOFILES := $(shell find . -name '*.go' -not -path './node_modules/*' 2>/dev/null)
 EMBEDDED := ducha.yaml $(shell find data content templates -type f 2>/dev/null)
 
@@ -31,6 +31,9 @@ $(DIST)/echarts.min.js: $(NPMMOD)/.package-lock.json
 $(DIST)/NotoSerifSC-Regular.ttf: $(NPMMOD)/.package-lock.json
 	@mkdir -p $(DIST)
 	cp $(NPMMOD)/@expo-google-fonts/noto-serif-sc/400Regular/NotoSerifSC_400Regular.ttf $@
+$(DIST)/NotoSerifSC-Bold.ttf: $(NPMMOD)/.package-lock.json
+	@mkdir -p $(DIST)
+	cp $(NPMMOD)/@expo-google-fonts/noto-serif-sc/700Bold/NotoSerifSC_700Bold.ttf $@
 $(DIST)/NotoSansSC-Regular.ttf: $(NPMMOD)/.package-lock.json
 	@mkdir -p $(DIST)
 	cp $(NPMMOD)/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf $@

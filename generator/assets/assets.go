@@ -23,6 +23,12 @@ const EChartsVersion = "5.4.3"
 //go:embed dist/NotoSerifSC-Regular.ttf
 var SerifRegular []byte
 
+// SerifBold is Noto Serif SC Bold, a heavy Song face: the stand-in for
+// 小标宋 in the titles of the official layout (package gongwen).
+//
+//go:embed dist/NotoSerifSC-Bold.ttf
+var SerifBold []byte
+
 // SansRegular is Noto Sans SC Regular, a Hei (黑体) style face with Latin,
 // for tables and small text.
 //

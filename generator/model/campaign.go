@@ -114,7 +114,36 @@ type PDFConfig struct {
 	// problem), open (problems not closed) or none (no annex). Default:
 	// all up to 2,000 findings, none above that.
 	Annex AnnexChoice `key:"annex"`
-	Src   Src
+	// Layout chooses the briefing's layout: official (GB/T 9704, package
+	// gongwen) or compact. Default: official in Chinese, compact in
+	// English (Config.Layout).
+	Layout LayoutChoice `key:"layout"`
+	Src    Src
+}
+
+// LayoutChoice says how the briefing is laid out.
+type LayoutChoice string
+
+// The layouts of the briefing.
+const (
+	LayoutAuto     LayoutChoice = ""
+	LayoutOfficial LayoutChoice = "official"
+	LayoutCompact  LayoutChoice = "compact"
+)
+
+// Choices lists the values a LayoutChoice may take.
+func (LayoutChoice) Choices() []string { return []string{"official", "compact"} }
+
+// Layout returns the briefing's layout: pdf.layout, or else official for
+// Chinese and compact for English.
+func (c Config) Layout() LayoutChoice {
+	if c.PDF.Layout != LayoutAuto {
+		return c.PDF.Layout
+	}
+	if c.Lang() == EN {
+		return LayoutCompact
+	}
+	return LayoutOfficial
 }
 
 // FontConfig names a project's own font files, by role. A role takes a
@@ -126,21 +155,35 @@ type FontConfig struct {
 	// Regular sets body text, tables, charts and small print. Empty:
 	// the embedded fonts set everything.
 	Regular []string `key:"regular,required,one"`
-	// Bold sets headings and emphasis. Empty: the regular files.
+	// Bold sets headings of the compact layout and emphasis. Empty: the
+	// regular files.
 	Bold []string `key:"bold,one"`
-	Src  Src
+	// Title sets titles and the masthead of the official layout (小标宋).
+	// Empty: the bold files, else the regular.
+	Title []string `key:"title,one"`
+	// Heading1 sets level-one headings of the official layout (黑体).
+	// Empty: the bold files, else the regular.
+	Heading1 []string `key:"heading1,one"`
+	// Heading2 sets level-two headings of the official layout (楷体).
+	// Empty: the regular files.
+	Heading2 []string `key:"heading2,one"`
+	// Table sets the tables of the official layout. Empty: the regular
+	// files.
+	Table []string `key:"table,one"`
+	Src   Src
 }
 
 // FontRole is the font files of one role as configured.
 type FontRole struct {
-	Key   string   // as written in ducha.yaml: regular, bold
+	Key   string   // as written in ducha.yaml: regular, bold, title…
 	Files []string // in the order they are tried; empty: not configured
 }
 
 // Roles lists the roles of the configuration, in the order of the file
 // format.
 func (f FontConfig) Roles() []FontRole {
-	return []FontRole{{"regular", f.Regular}, {"bold", f.Bold}}
+	return []FontRole{{"regular", f.Regular}, {"bold", f.Bold}, {"title", f.Title},
+		{"heading1", f.Heading1}, {"heading2", f.Heading2}, {"table", f.Table}}
 }
 
 // Own reports whether the project configures its own fonts.

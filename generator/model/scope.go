@@ -25,7 +25,12 @@ type Campaign struct {
 	Note         Text     `key:"note"`         // shown with the illustrative banner
 	Methods      []Text   `key:"methods"`
 	MemberIDs    []string `key:"members,required"` // member units of the leading group
-	Src          Src
+	// Issue is the briefing's issue number (期号), printed under its
+	// masthead: 第8期. Empty: none.
+	Issue Text `key:"issue"`
+	// Record is the briefing's distribution record (版记); nil: none.
+	Record *Record `key:"record"`
+	Src    Src
 
 	Members   []*Unit       // resolved MemberIDs, in the same order
 	Items     []*Item       // data/<id>/items.yaml
@@ -39,6 +44,26 @@ type Campaign struct {
 	itemByID      map[string]*Item
 	indicatorByID map[string]*Indicator
 	findingByID   map[string]*Finding
+}
+
+// Record is the distribution record (版记) at the end of the briefing: to
+// whom it goes, who issued it and when it was printed.
+type Record struct {
+	// Lines are the distribution lines, in order: {label: 抄送, to: …}.
+	Lines []RecordLine `key:"lines"`
+	// Issuer is the issuing office (印发机关). Empty: the campaign's
+	// organiser.
+	Issuer Text `key:"issuer"`
+	// Date is the date of printing (印发日期). Zero: the campaign's as_of.
+	Date Date `key:"date"`
+	Src  Src
+}
+
+// RecordLine is one line of a Record: 抄送：国家发展改革委，财政部。
+type RecordLine struct {
+	Label Text `key:"label,required"` // 报, 送, 抄送, 发
+	To    Text `key:"to,required"`    // the units, as they are to be printed
+	Src   Src
 }
 
 // Index builds the campaign's lookup tables once its data is read.

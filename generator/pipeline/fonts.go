@@ -8,15 +8,15 @@ import (
 	"path"
 	"strings"
 
-	"github.com/ducha/ducha/generator/assets"
 	"github.com/ducha/ducha/generator/diag"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
-	"github.com/ducha/ducha/generator/render/briefing"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
-// loadFonts returns the fonts the briefing is set in: the project's own when
+// loadFonts returns the fonts the briefing and letters are set in (roles
+// of package gongwen): the project's own when
 // ducha.yaml names them, or else the embedded Noto fonts. Fonts with the
 // same bytes as before come from the cache, already parsed. A file that
 // cannot be read is reported in diags, and the fonts returned are then
@@ -25,8 +25,7 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (types
 	fc := cfg.PDF.Font
 	if !fc.Own() {
 		return c.fontsFor("", func() typeset.Fonts {
-			return briefing.NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular},
-				"the embedded Noto Serif SC and Noto Sans SC")
+			return gongwen.NewFonts(gongwen.Embedded(), gongwen.EmbeddedSource)
 		}), nil
 	}
 	read := map[string][]byte{} // by path, so that a file given twice is read once
@@ -59,7 +58,10 @@ func (c *Cache) loadFonts(fsys fs.FS, cfg model.Config, diags *diag.List) (types
 		}
 	}
 	return c.fontsFor(fmt.Sprintf("%x", h.Sum(nil)), func() typeset.Fonts {
-		return briefing.NewFonts(files["regular"], files["bold"], nil, strings.Join(names, ", "))
+		return gongwen.NewFonts(gongwen.FontFiles{
+			Regular: files["regular"], Bold: files["bold"], Title: files["title"],
+			Heading1: files["heading1"], Heading2: files["heading2"], Table: files["table"],
+		}, strings.Join(names, ", "))
 	}), nil
 }
 

@@ -41,7 +41,7 @@ func fallbackProject(t *testing.T, config string) fstest.MapFS {
 // place in the list, a font that cannot be used, and a character no font
 // has.
 func TestFallbackFonts(t *testing.T) {
-	fsys := fallbackProject(t, "pdf:\n  font:\n    regular: [fonts/serif.ttf, fonts/extra.ttf]\n    bold: fonts/serif.ttf\n")
+	fsys := fallbackProject(t, "pdf:\n  layout: compact\n  font:\n    regular: [fonts/serif.ttf, fonts/extra.ttf]\n    bold: fonts/serif.ttf\n")
 	ch, err := Check(fsys, CheckOptions{Briefing: true})
 	if err != nil || ch.Diags.HasErrors(true) {
 		t.Fatalf("%v %v", err, ch.Diags.Err())

@@ -18,9 +18,14 @@ var keys = map[string]words{
 	"PDFConfig.marking": {"印在封面和每页页眉的标记，如“内部资料”", "Printed on the cover and in every page header, e.g. 内部资料"},
 	"PDFConfig.font":    {"自备的 TrueType 字体（.ttf），按用途", "Your own TrueType fonts (.ttf), by role"},
 	"PDFConfig.annex":   {"附件列出哪些发现：all、problems、open 或 none", "Which findings the annex lists: all, problems, open or none"},
+	"PDFConfig.layout":  {"简报版式：official（公文格式，GB/T 9704，中文默认）或 compact（紧凑，英文默认）", "The briefing's layout: official (GB/T 9704 official-document format; default in Chinese) or compact (default in English)"},
 
-	"FontConfig.regular": {"正文、表格和图表的字体文件（相对项目根目录），或按顺序尝试的一组", "Font file for body text, tables and charts (from the project root), or a list tried in order"},
-	"FontConfig.bold":    {"标题和强调的字体文件；默认与 regular 相同", "Font file for headings and emphasis; default: the regular ones"},
+	"FontConfig.regular":  {"正文、表格和图表的字体文件（相对项目根目录），或按顺序尝试的一组", "Font file for body text, tables and charts (from the project root), or a list tried in order"},
+	"FontConfig.bold":     {"紧凑版式的标题和强调的字体文件；默认与 regular 相同", "Font file for the compact layout's headings and for emphasis; default: the regular ones"},
+	"FontConfig.title":    {"公文版式的标题和报头字体（小标宋）；默认为 bold，再为 regular", "Font file for titles and the masthead of the official layout (小标宋); default: bold, else regular"},
+	"FontConfig.heading1": {"公文版式的一级标题字体（黑体）；默认为 bold，再为 regular", "Font file for level-one headings of the official layout (黑体); default: bold, else regular"},
+	"FontConfig.heading2": {"公文版式的二级标题字体（楷体）；默认为 regular", "Font file for level-two headings of the official layout (楷体); default: regular"},
+	"FontConfig.table":    {"公文版式的表格字体；默认为 regular", "Font file for the official layout's tables; default: regular"},
 
 	"Province.id":    {"ISO 3166-2:CN 代码，小写：bj、zj、nm", "ISO 3166-2:CN code in lower case: bj, zj, nm"},
 	"Province.code":  {"GB/T 2260 六位代码，加引号：\"110000\"", "GB/T 2260 six-digit code, quoted: \"110000\""},
@@ -43,6 +48,15 @@ var keys = map[string]words{
 	"Campaign.note":         {"与示例标记一起显示的说明", "A sentence shown with the illustrative banner"},
 	"Campaign.methods":      {"督查方式", "How the supervision was done"},
 	"Campaign.members":      {"参加的领导小组成员单位（data/units.yaml 中的 ID）", "Member units taking part (IDs in data/units.yaml)"},
+	"Campaign.issue":        {"简报的期号，印在报头下：第8期", "The briefing's issue number, printed under its masthead: 第8期"},
+	"Campaign.record":       {"简报末页的版记：分送、印发机关、印发日期", "The distribution record at the end of the briefing: to whom, issuing office, date of printing"},
+
+	"Record.lines":  {"分送各行，依次：{label: 抄送, to: 各省、自治区、直辖市人民政府}", "The distribution lines, in order: {label: 抄送, to: …}"},
+	"Record.issuer": {"印发机关；默认为 organiser", "The issuing office; default: the organiser"},
+	"Record.date":   {"印发日期，YYYY-MM-DD；默认为 as_of", "The date of printing, YYYY-MM-DD; default: as_of"},
+
+	"RecordLine.label": {"行首：报、送、抄送、发", "What the line starts with: 报, 送, 抄送, 发"},
+	"RecordLine.to":    {"分送的单位，照印：国家发展改革委，财政部", "The recipients, as printed: 国家发展改革委，财政部"},
 
 	"Period.start": {"第一天，YYYY-MM-DD", "The first day, YYYY-MM-DD"},
 	"Period.end":   {"最后一天，不早于 start", "The last day, not before start"},

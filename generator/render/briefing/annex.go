@@ -53,7 +53,7 @@ func (b *briefing) rectification() {
 		return
 	}
 	b.body.Add(typeset.VSpace(4))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
 	overdueBg := typeset.Color{0xfb, 0xee, 0xec}
 	tb.Fill = func(r int) *typeset.Color {
 		if tracked[r].Overdue(b.r.AsOf) {
@@ -67,7 +67,7 @@ func (b *briefing) rectification() {
 	var header []typeset.Cell
 	var heads []*typeset.Text
 	for _, k := range []string{"no", "problem", "province", "severity", "responsible", "deadline", "status"} {
-		heads = append(heads, typeset.NewText(b.word(k), headStyle))
+		heads = append(heads, typeset.NewText(b.word(k), b.lk.headStyle))
 		header = append(header, tb.TextCell(heads[len(heads)-1], typeset.AlignLeft))
 	}
 	var rows [][]typeset.Cell
@@ -109,36 +109,36 @@ func (b *briefing) rectRow(tb *typeset.Table, no int, f *model.Finding) ([]types
 	if f.Province != nil {
 		province = f.Province.Label(b.lang)
 	}
-	sev := typeset.NewText(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: sizeTable, Color: severityText(f.Severity)})
+	sev := typeset.NewText(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: severityText(f.Severity)})
 	responsible, deadline := "", ""
-	status := typeset.NewText("", tableStyle)
+	status := typeset.NewText("", b.lk.tableStyle)
 	if rc := f.Rect; rc != nil {
 		responsible, deadline = rc.Responsible.In(b.lang), i18n.Date(b.lang, rc.Deadline)
-		status = typeset.NewText(i18n.Enum(b.lang, rc.Status), tableStyle)
+		status = typeset.NewText(i18n.Enum(b.lang, rc.Status), b.lk.tableStyle)
 		if d := b.r.DaysOverdue(f); d > 0 {
 			status.HardBreak()
-			status.Add(b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorOverdue)})
+			status.Add(b.wordf("days-overdue-n", d), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: pdfchart.Color(chart.ColorOverdue)})
 		}
 	}
-	title := typeset.NewText(f.Title.In(b.lang), tableStyle)
+	title := typeset.NewText(f.Title.In(b.lang), b.lk.tableStyle)
 	if f.Rect != nil {
-		title.Add(" "+f.Rect.Notes.In(b.lang), mutedSmall)
+		title.Add(" "+f.Rect.Notes.In(b.lang), b.lk.mutedSmall)
 	}
-	proxy := []*typeset.Text{typeset.NewText(itoa(no), tableStyle), title, typeset.NewText(province, tableStyle), sev,
-		typeset.NewText(responsible, tableStyle), typeset.NewText(deadline, tableStyle), status}
+	proxy := []*typeset.Text{typeset.NewText(itoa(no), b.lk.tableStyle), title, typeset.NewText(province, b.lk.tableStyle), sev,
+		typeset.NewText(responsible, b.lk.tableStyle), typeset.NewText(deadline, b.lk.tableStyle), status}
 	problem := func(w float64) []*typeset.Box {
-		t := typeset.NewText(f.Title.In(b.lang), tableStyle)
-		t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: 7.5, Color: colMuted})
-		bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: leadTable * sizeTable, Base: sizeTable})
+		t := typeset.NewText(f.Title.In(b.lang), b.lk.tableStyle)
+		t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: b.lk.pt(7.5), Color: colMuted})
+		bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: b.lk.leadTable * b.lk.sizeTable, Base: b.lk.sizeTable})
 		if f.Rect != nil {
-			bs = append(bs, b.mdText(f.Rect.Notes, w, mutedSmall, 1.4)...)
+			bs = append(bs, b.mdText(f.Rect.Notes, w, b.lk.mutedSmall, 1.4)...)
 		}
 		return bs
 	}
 	return []typeset.Cell{
-		tb.TextCell(typeset.NewText(itoa(no), tableStyle), typeset.AlignLeft), problem,
-		tb.TextCell(typeset.NewText(province, tableStyle), typeset.AlignLeft), tb.TextCell(sev, typeset.AlignLeft),
-		tb.TextCell(typeset.NewText(responsible, tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(deadline, tableStyle), typeset.AlignLeft),
+		tb.TextCell(typeset.NewText(itoa(no), b.lk.tableStyle), typeset.AlignLeft), problem,
+		tb.TextCell(typeset.NewText(province, b.lk.tableStyle), typeset.AlignLeft), tb.TextCell(sev, typeset.AlignLeft),
+		tb.TextCell(typeset.NewText(responsible, b.lk.tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(deadline, b.lk.tableStyle), typeset.AlignLeft),
 		tb.TextCell(status, typeset.AlignLeft),
 	}, proxy
 }
@@ -196,11 +196,11 @@ func (b *briefing) annex() {
 	if len(fs) == 0 {
 		return
 	}
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
 	var header []typeset.Cell
 	var heads []*typeset.Text
 	for _, k := range []string{"id", "province", "item", "category", "content"} {
-		heads = append(heads, typeset.NewText(b.word(k), headStyle))
+		heads = append(heads, typeset.NewText(b.word(k), b.lk.headStyle))
 		header = append(header, tb.TextCell(heads[len(heads)-1], typeset.AlignLeft))
 	}
 	rows := make([][]typeset.Cell, len(fs))
@@ -222,29 +222,29 @@ func (b *briefing) annexRow(tb *typeset.Table, f *model.Finding) ([]typeset.Cell
 	if f.Item != nil {
 		item = f.Item.Label(b.lang)
 	}
-	kind := typeset.NewText(i18n.Enum(b.lang, f.Kind), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorPractice)})
+	kind := typeset.NewText(i18n.Enum(b.lang, f.Kind), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: pdfchart.Color(chart.ColorPractice)})
 	if f.IsProblem() {
-		kind = typeset.NewText(i18n.Enum(b.lang, f.Kind), tableStyle)
+		kind = typeset.NewText(i18n.Enum(b.lang, f.Kind), b.lk.tableStyle)
 		kind.HardBreak()
-		kind.Add(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: sizeTable, Color: severityText(f.Severity)})
+		kind.Add(i18n.Enum(b.lang, f.Severity), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: severityText(f.Severity)})
 	}
 	content := func(w float64) []*typeset.Box {
-		bs := b.ts.Lines(typeset.NewText(f.Title.In(b.lang), headStyle), typeset.Para{Width: w, Lead: leadTable * sizeTable, Base: sizeTable})
-		bs = append(bs, b.mdText(f.Detail, w, tableStyle, leadTable)...)
+		bs := b.ts.Lines(typeset.NewText(f.Title.In(b.lang), b.lk.headStyle), typeset.Para{Width: w, Lead: b.lk.leadTable * b.lk.sizeTable, Base: b.lk.sizeTable})
+		bs = append(bs, b.mdText(f.Detail, w, b.lk.tableStyle, b.lk.leadTable)...)
 		if ev := b.evidence(f); ev != "" {
-			bs = append(bs, b.ts.Lines(typeset.NewText(ev, mutedSmall), typeset.Para{Width: w, Lead: 1.4 * mutedSmall.Size})...)
+			bs = append(bs, b.ts.Lines(typeset.NewText(ev, b.lk.mutedSmall), typeset.Para{Width: w, Lead: 1.4 * b.lk.mutedSmall.Size})...)
 		}
-		if line := b.rectLine(f, mutedSmall.Size); line != nil {
-			bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.4 * mutedSmall.Size})...)
-			bs = append(bs, b.mdText(f.Rect.Notes, w, mutedSmall, 1.4)...)
+		if line := b.rectLine(f, b.lk.mutedSmall.Size); line != nil {
+			bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.4 * b.lk.mutedSmall.Size})...)
+			bs = append(bs, b.mdText(f.Rect.Notes, w, b.lk.mutedSmall, 1.4)...)
 		}
 		return bs
 	}
-	proxy := []*typeset.Text{typeset.NewText(f.ID, tableStyle), typeset.NewText(province, tableStyle), typeset.NewText(item, tableStyle), kind,
-		typeset.NewText(f.Title.In(b.lang)+" "+f.Detail.In(b.lang), tableStyle)}
+	proxy := []*typeset.Text{typeset.NewText(f.ID, b.lk.tableStyle), typeset.NewText(province, b.lk.tableStyle), typeset.NewText(item, b.lk.tableStyle), kind,
+		typeset.NewText(f.Title.In(b.lang)+" "+f.Detail.In(b.lang), b.lk.tableStyle)}
 	return []typeset.Cell{
-		tb.TextCell(typeset.NewText(f.ID, tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(province, tableStyle), typeset.AlignLeft),
-		tb.TextCell(typeset.NewText(item, tableStyle), typeset.AlignLeft), tb.TextCell(kind, typeset.AlignLeft), content,
+		tb.TextCell(typeset.NewText(f.ID, b.lk.tableStyle), typeset.AlignLeft), tb.TextCell(typeset.NewText(province, b.lk.tableStyle), typeset.AlignLeft),
+		tb.TextCell(typeset.NewText(item, b.lk.tableStyle), typeset.AlignLeft), tb.TextCell(kind, typeset.AlignLeft), content,
 	}, proxy
 }
 

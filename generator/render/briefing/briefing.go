@@ -4,6 +4,7 @@ import (
 	"context"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/source"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
@@ -22,6 +24,7 @@ import (
 // briefing assembles the pages of one briefing.
 type briefing struct {
 	ts     *typeset.Typesetter
+	lk     look // the layout: official or compact
 	charts *pdfchart.Drawer
 	p      *model.Project
 	r      *report.Report
@@ -31,6 +34,7 @@ type briefing struct {
 	figs   *figures.Table // what the narrative cites
 	body   *typeset.Flow
 	toc    []tocEntry
+	num    gongwen.Numbering // of headings, in the official layout
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
 	project                    fs.FS  // for the narrative's images; nil: none
@@ -47,7 +51,10 @@ type tocEntry struct {
 }
 
 func newBriefing(ts *typeset.Typesetter, p *model.Project, r *report.Report, md *markdown.Renderer) *briefing {
-	b := &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r)}
+	b := &briefing{ts: ts, p: p, r: r, c: r.Campaign, lang: r.Lang, md: md, figs: figures.New(r), lk: compactLook()}
+	if p.Config.Layout() == model.LayoutOfficial {
+		b.lk = officialLook()
+	}
 	b.charts = pdfchart.New(ts, pdfchart.Style{Text: roleSans, Bold: roleBold, Color: colText, Muted: colMuted,
 		NoData: b.word("no-data"), MeetsTarget: b.word("meets-target"), MissesTarget: b.word("misses-target")})
 	return b
@@ -61,7 +68,7 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 // need the body's page numbers, and the cover; then the header and footer
 // of every page but the cover.
 func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
-	b.body = typeset.NewFlow(bodyGeometry)
+	b.body = typeset.NewFlow(b.lk.frame)
 	for _, section := range []func(){
 		b.summary, b.scope, b.keyFigures, b.compared, b.indicators, b.groups, b.provinces, b.rectification, b.progress, b.annex, b.changesAnnex,
 	} {
@@ -70,6 +77,9 @@ func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
 		}
 		section()
 	}
+	if b.lk.official {
+		b.record()
+	}
 	b.body.Flush()
 	at := map[string]int{}
 	for i, pg := range b.body.Pages() {
@@ -77,7 +87,12 @@ func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
 			at[a] = i
 		}
 	}
-	cover := b.cover()
+	var cover []*typeset.Page
+	if b.lk.official {
+		cover = b.officialCover()
+	} else {
+		cover = b.cover()
+	}
 	var toc []*typeset.Page
 	for n := 1; ; {
 		toc = b.contents(len(cover)+n+1, at)
@@ -89,7 +104,11 @@ func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
 	pages := append(append(cover, toc...), b.body.Pages()...)
 	h := b.header()
 	typeset.Furnish(pages, func(p *typeset.Page, no, total int) {
-		if no > len(cover) {
+		switch {
+		case no <= len(cover):
+		case b.lk.official:
+			b.officialFurniture(p, no, total)
+		default:
 			b.furniture(p, h, no, total)
 		}
 	})
@@ -103,12 +122,35 @@ func (b *briefing) section(title string) {
 	if b.lang == model.EN {
 		label = strconv.Itoa(b.sections) + ". "
 	}
+	if b.lk.official {
+		b.num.Reset(1)
+		label = b.num.Next(1)
+		title = unnumbered(title)
+	}
 	b.body.PageBreak()
 	b.addAll(b.tocHeading(0, label+title))
 }
 
+// numbered matches the number a heading's text starts with: 一、, （一）,
+// (1), 1. or 1、 and the spaces after it.
+var numbered = regexp.MustCompile(`^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|[0-9]+[.．、](?:\s|$))\s*`)
+
+// unnumbered returns title without the number it starts with, which the
+// official layout replaces with its own.
+func unnumbered(title string) string {
+	if t := numbered.ReplaceAllString(title, ""); strings.TrimSpace(t) != "" {
+		return t
+	}
+	return title
+}
+
 // tocHeading returns a heading listed in the contents and the bookmarks.
+// In the official layout, a heading within a section (level 1) is
+// numbered （一）.
 func (b *briefing) tocHeading(level int, title string) []*typeset.Box {
+	if b.lk.official && level == 1 {
+		title = b.num.Next(2) + unnumbered(title)
+	}
 	b.anchors++
 	anchor := "s" + strconv.Itoa(b.anchors)
 	b.toc = append(b.toc, tocEntry{level: level, title: title, anchor: anchor})
@@ -117,14 +159,19 @@ func (b *briefing) tocHeading(level int, title string) []*typeset.Box {
 
 // headingBoxes sets a heading of level 0 (a section), 1, 2 or 3 (in a
 // narrative page). With an anchor, it is a target of the contents and a
-// bookmark.
+// bookmark. In the official layout, headings of levels 2 and 3 are
+// numbered 1. and （1）, and each level is set in its face (package
+// gongwen).
 func (b *briefing) headingBoxes(level int, title, anchor string) []*typeset.Box {
 	level = min(level, 3)
-	size := [4]float64{sizeH1, sizeH2, sizeH3, sizeBody + 0.5}[level]
+	if b.lk.official {
+		return b.officialHeading(level, title, anchor)
+	}
+	size := [4]float64{b.lk.sizeH1, b.lk.sizeH2, b.lk.sizeH3, b.lk.sizeBody + 0.5}[level]
 	before := [4]float64{0, 16, 10, 6}[level]
 	after := [4]float64{14, 6, 3, 2}[level]
 	lead := 1.4 * size
-	lines := b.ts.Lines(typeset.NewText(title, typeset.Style{Role: roleBold, Size: size, Color: colText}), typeset.Para{Width: textWidth, Lead: lead})
+	lines := b.ts.Lines(typeset.NewText(title, typeset.Style{Role: roleBold, Size: size, Color: colText}), typeset.Para{Width: b.lk.textWidth, Lead: lead})
 	h := typeset.Height(lines)
 	hb := &typeset.Box{H: h + after, Keep: true, Draw: func(p *typeset.Page, x, y float64) {
 		if anchor != "" {
@@ -136,13 +183,36 @@ func (b *briefing) headingBoxes(level int, title, anchor string) []*typeset.Box 
 			y += l.H
 		}
 		if level == 0 {
-			p.Line(x, y+3, x+textWidth, y+3, 1.2, colAccent)
+			p.Line(x, y+3, x+b.lk.textWidth, y+3, 1.2, colAccent)
 		}
 	}}
 	if before == 0 {
 		return []*typeset.Box{hb}
 	}
 	return []*typeset.Box{typeset.VSpace(before), hb}
+}
+
+// officialHeading sets a heading of the official layout: level 0 is
+// gongwen's level one (黑体), 1 level two (楷体), 2 and 3 levels three and
+// four (仿宋), numbered here when they are not (levels 2 and 3).
+func (b *briefing) officialHeading(level int, title, anchor string) []*typeset.Box {
+	if level >= 2 {
+		title = b.num.Next(level+1) + unnumbered(title)
+	}
+	lines := gongwen.Heading(b.ts, level+1, title)
+	first := lines[0]
+	draw := first.Draw
+	first.Draw = func(p *typeset.Page, x, y float64) {
+		if anchor != "" {
+			p.Anchor(anchor, y)
+			p.Outline(title, level, y)
+		}
+		draw(p, x, y)
+	}
+	if level == 0 {
+		return lines
+	}
+	return append([]*typeset.Box{typeset.VSpace(0.3 * b.lk.sizeBody)}, lines...)
 }
 
 func (b *briefing) addAll(bs []*typeset.Box) {
@@ -153,12 +223,12 @@ func (b *briefing) addAll(bs []*typeset.Box) {
 
 // paragraph adds a paragraph of body text.
 func (b *briefing) paragraph(s string) {
-	pp := typeset.Para{Width: textWidth, Lead: leadBody * sizeBody, Justify: true}
+	pp := typeset.Para{Width: b.lk.textWidth, Lead: b.lk.leadBody * b.lk.sizeBody, Justify: true}
 	if b.lang == model.ZH {
-		pp.Indent = 2 * sizeBody
+		pp.Indent = 2 * b.lk.sizeBody
 	}
-	b.addAll(b.ts.Lines(typeset.NewText(s, bodyStyle), pp))
-	b.body.Add(typeset.VSpace(0.3 * sizeBody))
+	b.addAll(b.ts.Lines(typeset.NewText(s, b.lk.bodyStyle), pp))
+	b.body.Add(typeset.VSpace(0.3 * b.lk.sizeBody))
 }
 
 // narrative adds a narrative page of content/, if the campaign has it.
@@ -169,7 +239,7 @@ func (b *briefing) narrative(kind model.PageKind, key string) bool {
 		return false
 	}
 	b.addAll(b.narrativeBoxes(pg, func(level int, title string) []*typeset.Box { return b.headingBoxes(3, title, "") }))
-	b.body.Add(typeset.VSpace(0.5 * sizeBody))
+	b.body.Add(typeset.VSpace(0.5 * b.lk.sizeBody))
 	return true
 }
 
@@ -196,7 +266,7 @@ func (b *briefing) media(pg *model.Page) func(dest string) []byte {
 // narrativeBoxes sets the Markdown of a narrative page, as body text; the
 // briefing sets its headings with heading.
 func (b *briefing) narrativeBoxes(pg *model.Page, heading func(level int, title string) []*typeset.Box) []*typeset.Box {
-	st := mdStyle(textWidth, bodyStyle, leadBody)
+	st := b.mdStyle(b.lk.textWidth, b.lk.bodyStyle, b.lk.leadBody)
 	st.Image = b.media(pg)
 	st.Indent = b.lang == model.ZH
 	st.Justify = true
@@ -211,17 +281,17 @@ func (b *briefing) mdText(t model.Text, width float64, body typeset.Style, lead 
 		return nil
 	}
 	src := []byte(s)
-	return b.ts.Markdown(b.md.Parse(src, nil), src, mdStyle(width, body, lead))
+	return b.ts.Markdown(b.md.Parse(src, nil), src, b.mdStyle(width, body, lead))
 }
 
 // mdStyle is how the briefing sets Markdown in a column width wide, its
 // body text in style body with lines lead times its size apart.
-func mdStyle(width float64, body typeset.Style, lead float64) typeset.MarkdownStyle {
+func (b *briefing) mdStyle(width float64, body typeset.Style, lead float64) typeset.MarkdownStyle {
 	return typeset.MarkdownStyle{
 		Width: width, Body: body, Lead: lead,
 		Regular: roleRegular, Bold: roleBold, Sans: roleSans,
-		TableSize: sizeTable, TableLead: leadTable, NoteSize: sizeSmall,
-		ImageHeight: 0.6 * (bodyGeometry.Bottom - bodyGeometry.Top),
+		TableSize: b.lk.sizeTable, TableLead: b.lk.leadTable, NoteSize: b.lk.sizeSmall,
+		ImageHeight: 0.6 * (b.lk.frame.Bottom - b.lk.frame.Top),
 		Colors:      palette,
 	}
 }
@@ -243,9 +313,9 @@ var (
 // ellipsis.
 func (b *briefing) header() runningHeader {
 	var h runningHeader
-	room := textWidth
+	room := b.lk.textWidth
 	if m := b.p.Config.PDF.Marking.In(b.lang); m != "" {
-		h.marking = b.ts.Fit(m, markingStyle, textWidth/2)
+		h.marking = b.ts.Fit(m, markingStyle, b.lk.textWidth/2)
 		room -= b.ts.Measure(h.marking, markingStyle) + 12
 	}
 	h.title = b.ts.WrapAtMost(b.c.Label(b.lang), headerStyle, room, 2)
@@ -254,7 +324,7 @@ func (b *briefing) header() runningHeader {
 
 // furniture draws the header h and the footer of page no of total.
 func (b *briefing) furniture(p *typeset.Page, h runningHeader, no, total int) {
-	x, right := marginLeft, marginLeft+textWidth
+	x, right := marginLeft, marginLeft+b.lk.textWidth
 	if h.marking != "" {
 		b.ts.DrawString(p, h.marking, markingStyle, right, headerY, typeset.AlignRight)
 	}
@@ -262,7 +332,7 @@ func (b *briefing) furniture(p *typeset.Page, h runningHeader, no, total int) {
 		b.ts.DrawString(p, l, headerStyle, x, headerY-float64(len(h.title)-1-i)*1.3*headerStyle.Size, typeset.AlignLeft)
 	}
 	p.Line(x, headerY+5, right, headerY+5, 0.5, colRule)
-	b.ts.DrawString(p, b.wordf("page-of", no, total), headerStyle, x+textWidth/2, footerY, typeset.AlignCenter)
+	b.ts.DrawString(p, b.wordf("page-of", no, total), headerStyle, x+b.lk.textWidth/2, footerY, typeset.AlignCenter)
 	if b.c.Illustrative {
 		b.ts.DrawString(p, b.word("illustrative-mark"), typeset.Style{Role: roleSans, Size: 7.5, Color: colWarn}, x, footerY, typeset.AlignLeft)
 	}
@@ -274,18 +344,18 @@ func (b *briefing) furniture(p *typeset.Page, h runningHeader, no, total int) {
 // cover lays out the cover: usually one page, more when its text is long.
 // The space above the title shrinks when the cover has much to say.
 func (b *briefing) cover() []*typeset.Page {
-	g := typeset.Frame{Left: marginLeft, Top: 25 * mm, Width: textWidth, Bottom: pageH - 22*mm}
+	g := typeset.Frame{Left: marginLeft, Top: 25 * mm, Width: b.lk.textWidth, Bottom: pageH - 22*mm}
 	var top, middle []*typeset.Box
 	center := func(s string, st typeset.Style, lead float64) {
-		middle = append(middle, b.ts.Lines(typeset.NewText(s, st), typeset.Para{Width: textWidth, Lead: lead * st.Size, Align: typeset.AlignCenter})...)
+		middle = append(middle, b.ts.Lines(typeset.NewText(s, st), typeset.Para{Width: b.lk.textWidth, Lead: lead * st.Size, Align: typeset.AlignCenter})...)
 	}
 	if m := b.p.Config.PDF.Marking.In(b.lang); m != "" {
 		top = append(top, b.markingBox(m))
 	}
 	center(b.c.Title.In(b.lang), typeset.Style{Role: roleBold, Size: 26, Color: colAccent}, 1.45)
 	middle = append(middle, &typeset.Box{H: 16, Draw: func(p *typeset.Page, x, y float64) {
-		p.Line(x, y+6, x+textWidth, y+6, 2.2, colAccent)
-		p.Line(x, y+10, x+textWidth, y+10, 0.7, colAccent)
+		p.Line(x, y+6, x+b.lk.textWidth, y+6, 2.2, colAccent)
+		p.Line(x, y+10, x+b.lk.textWidth, y+10, 0.7, colAccent)
 	}}, &typeset.Box{H: 6})
 	center(b.word("briefing"), typeset.Style{Role: roleBold, Size: 21, Color: colText}, 1.5)
 	middle = append(middle, &typeset.Box{H: 18 * mm})
@@ -320,7 +390,7 @@ func (b *briefing) cover() []*typeset.Page {
 func (b *briefing) markingBox(m string) *typeset.Box {
 	st := typeset.Style{Role: roleBold, Size: 13, Color: colText}
 	lead := 1.5 * st.Size
-	lines := b.ts.WrapAtMost(m, st, textWidth/2, 3)
+	lines := b.ts.WrapAtMost(m, st, b.lk.textWidth/2, 3)
 	w := 0.0
 	for _, l := range lines {
 		w = max(w, b.ts.Measure(l, st))
@@ -344,15 +414,15 @@ func (b *briefing) coverFacts() []*typeset.Box {
 		{b.word("period"), i18n.Period(b.lang, c.Period)},
 		{b.word("as-of"), i18n.Date(b.lang, b.r.AsOf)},
 	}
-	lst := typeset.Style{Role: roleBold, Size: 11, Color: colMuted}
-	vst := typeset.Style{Role: roleRegular, Size: 11.5, Color: colText}
+	lst := typeset.Style{Role: roleBold, Size: b.lk.pt(11), Color: colMuted}
+	vst := typeset.Style{Role: roleRegular, Size: b.lk.pt(11.5), Color: colText}
 	labelW := 0.0
 	for _, r := range rows {
 		labelW = max(labelW, b.ts.Measure(r[0], lst))
 	}
 	labelW += 14
-	colW := min(textWidth, 118*mm)
-	dx := (textWidth - colW) / 2
+	colW := min(b.lk.textWidth, 118*mm)
+	dx := (b.lk.textWidth - colW) / 2
 	var out []*typeset.Box
 	for _, r := range rows {
 		if r[1] == "" {
@@ -374,7 +444,7 @@ func (b *briefing) coverFacts() []*typeset.Box {
 func (b *briefing) illustrativeBox() *typeset.Box {
 	st := typeset.Style{Role: roleBold, Size: 10, Color: colWarn}
 	pad := 8.0
-	w := textWidth - 2*pad
+	w := b.lk.textWidth - 2*pad
 	parts := b.ts.Lines(typeset.NewText(b.word("illustrative"), st), typeset.Para{Width: w, Lead: 1.6 * st.Size, Justify: true})
 	if n := b.c.Note.In(b.lang); n != "" {
 		ns := typeset.Style{Role: roleSans, Size: 9, Color: colText}
@@ -383,7 +453,7 @@ func (b *briefing) illustrativeBox() *typeset.Box {
 	}
 	in := typeset.Block(parts)
 	return &typeset.Box{H: in.H + 2*pad, Draw: func(p *typeset.Page, x, y float64) {
-		p.FillRect(x, y, textWidth, in.H+2*pad, colWarnBg)
+		p.FillRect(x, y, b.lk.textWidth, in.H+2*pad, colWarnBg)
 		p.FillRect(x, y, 3, in.H+2*pad, colWarn)
 		in.Draw(p, x+pad, y+pad)
 	}}
@@ -394,19 +464,19 @@ func (b *briefing) illustrativeBox() *typeset.Box {
 func (b *briefing) coverBottom() *typeset.Box {
 	org := typeset.Style{Role: roleBold, Size: 13, Color: colText}
 	date := typeset.Style{Role: roleRegular, Size: 12, Color: colText}
-	parts := b.ts.Lines(typeset.NewText(b.c.Organiser.In(b.lang), org), typeset.Para{Width: textWidth, Lead: 1.6 * org.Size, Align: typeset.AlignCenter})
-	parts = append(parts, b.ts.Lines(typeset.NewText(i18n.Date(b.lang, b.r.AsOf), date), typeset.Para{Width: textWidth, Lead: 1.7 * date.Size, Align: typeset.AlignCenter})...)
+	parts := b.ts.Lines(typeset.NewText(b.c.Organiser.In(b.lang), org), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * org.Size, Align: typeset.AlignCenter})
+	parts = append(parts, b.ts.Lines(typeset.NewText(i18n.Date(b.lang, b.r.AsOf), date), typeset.Para{Width: b.lk.textWidth, Lead: 1.7 * date.Size, Align: typeset.AlignCenter})...)
 	return typeset.Block(parts)
 }
 
 // contents lays out the contents, for a body whose first page is number
 // first (from 1); at maps anchors to pages of the body.
 func (b *briefing) contents(first int, at map[string]int) []*typeset.Page {
-	f := typeset.NewFlow(bodyGeometry)
+	f := typeset.NewFlow(b.lk.frame)
 	title := b.word("contents")
 	ts := b.ts
-	st := typeset.Style{Role: roleBold, Size: sizeH1, Color: colText}
-	tl := ts.Lines(typeset.NewText(title, st), typeset.Para{Width: textWidth, Lead: 1.4 * sizeH1, Align: typeset.AlignCenter})
+	st := typeset.Style{Role: roleBold, Size: b.lk.sizeH1, Color: colText}
+	tl := ts.Lines(typeset.NewText(title, st), typeset.Para{Width: b.lk.textWidth, Lead: 1.4 * b.lk.sizeH1, Align: typeset.AlignCenter})
 	f.Add(&typeset.Box{H: typeset.Height(tl) + 12, Draw: func(p *typeset.Page, x, y float64) {
 		p.Anchor("contents", y)
 		p.Outline(title, 0, y)
@@ -419,11 +489,11 @@ func (b *briefing) contents(first int, at map[string]int) []*typeset.Page {
 		indent, before := 0.0, 7.0
 		if e.level > 0 {
 			est = typeset.Style{Role: roleRegular, Size: 10.5, Color: colText}
-			indent, before = 2*sizeBody, 0
+			indent, before = 2*b.lk.sizeBody, 0
 		}
 		lead := 1.75 * est.Size
 		t := typeset.NewText(e.title, est)
-		pp := typeset.Para{Width: textWidth - indent - numW - 12, Lead: lead}
+		pp := typeset.Para{Width: b.lk.textWidth - indent - numW - 12, Lead: lead}
 		ws := ts.LineWidths(t, pp)
 		lines := ts.Lines(t, pp)
 		lastW := 0.0
@@ -441,9 +511,9 @@ func (b *briefing) contents(first int, at map[string]int) []*typeset.Page {
 			}
 			base := y + h - lead + (lead-est.Size)/2 + 0.86*est.Size
 			nw := ts.Measure(num, est)
-			p.Dots(x+indent+lastW+6, base-1, x+textWidth-nw-6, base-1, 0.7, colMuted)
-			ts.DrawString(p, num, est, x+textWidth, base, typeset.AlignRight)
-			p.LinkTo(x, y, textWidth, h, e.anchor)
+			p.Dots(x+indent+lastW+6, base-1, x+b.lk.textWidth-nw-6, base-1, 0.7, colMuted)
+			ts.DrawString(p, num, est, x+b.lk.textWidth, base, typeset.AlignRight)
+			p.LinkTo(x, y, b.lk.textWidth, h, e.anchor)
 		}})
 	}
 	f.Flush()

@@ -27,7 +27,7 @@ func (b *briefing) changesAnnex() {
 	for _, s := range sections {
 		b.addAll(b.tocHeading(1, s.Title))
 		for _, l := range s.Lines {
-			b.addAll(b.ts.Lines(typeset.NewText(l, tableStyle), typeset.Para{Width: textWidth, Lead: leadTable * sizeTable}))
+			b.addAll(b.ts.Lines(typeset.NewText(l, b.lk.tableStyle), typeset.Para{Width: b.lk.textWidth, Lead: b.lk.leadTable * b.lk.sizeTable}))
 		}
 	}
 }

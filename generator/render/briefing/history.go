@@ -35,7 +35,7 @@ func (b *briefing) progress() {
 		b.paragraph(b.word("brief.progress-intro"))
 		b.figures++
 		b.body.Add(typeset.VSpace(6))
-		b.body.Add(b.charts.Box(burn, b.wordf("figure", b.figures, burn.Title), textWidth, 200))
+		b.body.Add(b.charts.Box(burn, b.wordf("figure", b.figures, burn.Title), b.lk.textWidth, 200))
 	}
 	if len(b.r.Carried) > 0 {
 		b.carried()
@@ -53,10 +53,10 @@ func (b *briefing) carried() {
 		}
 	}
 	b.paragraph(b.wordf("brief.carried-intro", i18n.Date(b.lang, b.r.AsOf), i18n.Int(len(b.r.Carried)), i18n.Int(overdue)))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable, Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
 	var header []*typeset.Text
 	for _, k := range []string{"brief.campaign", "problem", "province", "responsible", "deadline", "status", "brief.age"} {
-		header = append(header, typeset.NewText(b.word(k), headStyle))
+		header = append(header, typeset.NewText(b.word(k), b.lk.headStyle))
 	}
 	var rows [][]*typeset.Text
 	for _, x := range b.r.Carried {
@@ -65,17 +65,17 @@ func (b *briefing) carried() {
 		if f.Province != nil {
 			province = f.Province.Label(b.lang)
 		}
-		title := typeset.NewText(f.ID+" ", mutedSmall)
-		title.Add(f.Title.In(b.lang), tableStyle)
-		status := typeset.NewText(i18n.Enum(b.lang, x.Status), tableStyle)
+		title := typeset.NewText(f.ID+" ", b.lk.mutedSmall)
+		title.Add(f.Title.In(b.lang), b.lk.tableStyle)
+		status := typeset.NewText(i18n.Enum(b.lang, x.Status), b.lk.tableStyle)
 		if x.Overdue() {
-			status.Add(b.comma()+b.wordf("days-overdue-n", x.DaysOverdue), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorOverdue)})
+			status.Add(b.comma()+b.wordf("days-overdue-n", x.DaysOverdue), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: pdfchart.Color(chart.ColorOverdue)})
 		}
 		rows = append(rows, []*typeset.Text{
-			typeset.NewText(i18n.Edition(b.lang, x.Campaign.Edition)+b.paren(strconv.Itoa(x.Campaign.Period.Start.Year)), tableStyle),
-			title, typeset.NewText(province, tableStyle), typeset.NewText(f.Rect.Responsible.In(b.lang), tableStyle),
-			typeset.NewText(i18n.Date(b.lang, f.Rect.Deadline), tableStyle), status,
-			typeset.NewText(b.wordf("brief.days-n", x.Age), tableStyle),
+			typeset.NewText(i18n.Edition(b.lang, x.Campaign.Edition)+b.paren(strconv.Itoa(x.Campaign.Period.Start.Year)), b.lk.tableStyle),
+			title, typeset.NewText(province, b.lk.tableStyle), typeset.NewText(f.Rect.Responsible.In(b.lang), b.lk.tableStyle),
+			typeset.NewText(i18n.Date(b.lang, f.Rect.Deadline), b.lk.tableStyle), status,
+			typeset.NewText(b.wordf("brief.days-n", x.Age), b.lk.tableStyle),
 		})
 	}
 	tb.AutoWidths(header, rows)
@@ -123,14 +123,14 @@ func (b *briefing) compareTable(caption, head string, set *compare.Set, rows []*
 	if caption != "" {
 		b.addAll(b.headingBoxes(2, caption, ""))
 	}
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
-	header := []*typeset.Text{typeset.NewText(head, headStyle)}
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	header := []*typeset.Text{typeset.NewText(head, b.lk.headStyle)}
 	for _, c := range b.columns(set) {
-		header = append(header, typeset.NewText(c, headStyle))
+		header = append(header, typeset.NewText(c, b.lk.headStyle))
 	}
-	header = append(header, typeset.NewText(b.word("brief.change-since"), headStyle))
+	header = append(header, typeset.NewText(b.word("brief.change-since"), b.lk.headStyle))
 	if direction {
-		header = append(header, typeset.NewText(b.word("brief.good-direction"), headStyle))
+		header = append(header, typeset.NewText(b.word("brief.good-direction"), b.lk.headStyle))
 	}
 	tb.Align = []typeset.Align{typeset.AlignLeft}
 	for range set.Campaigns {
@@ -138,20 +138,20 @@ func (b *briefing) compareTable(caption, head string, set *compare.Set, rows []*
 	}
 	var out [][]*typeset.Text
 	for _, r := range rows {
-		row := []*typeset.Text{typeset.NewText(r.Label, tableStyle)}
+		row := []*typeset.Text{typeset.NewText(r.Label, b.lk.tableStyle)}
 		for _, c := range r.Cells {
 			switch {
 			case c.Value != nil:
-				row = append(row, typeset.NewText(c.Value.Text, tableStyle))
+				row = append(row, typeset.NewText(c.Value.Text, b.lk.tableStyle))
 			case c.NotVisited:
-				row = append(row, typeset.NewText(b.word("brief.not-visited"), mutedSmall))
+				row = append(row, typeset.NewText(b.word("brief.not-visited"), b.lk.mutedSmall))
 			default:
-				row = append(row, typeset.NewText("—", mutedSmall))
+				row = append(row, typeset.NewText("—", b.lk.mutedSmall))
 			}
 		}
 		row = append(row, b.trendText(r.Last()))
 		if direction {
-			row = append(row, typeset.NewText(figures.BetterWords(b.lang, r.Better), mutedSmall))
+			row = append(row, typeset.NewText(figures.BetterWords(b.lang, r.Better), b.lk.mutedSmall))
 		}
 		out = append(out, row)
 	}
@@ -163,7 +163,7 @@ func (b *briefing) compareTable(caption, head string, set *compare.Set, rows []*
 // colour of its verdict, and the verdict in bold.
 func (b *briefing) trendText(tr *figures.Trend) *typeset.Text {
 	if tr == nil || tr.Arrow == "" {
-		return typeset.NewText("—", mutedSmall)
+		return typeset.NewText("—", b.lk.mutedSmall)
 	}
 	col := colText
 	switch tr.Good {
@@ -172,9 +172,9 @@ func (b *briefing) trendText(tr *figures.Trend) *typeset.Text {
 	case -1:
 		col = colWarn
 	}
-	t := typeset.NewText(tr.Arrow+" "+tr.Words, typeset.Style{Role: roleSans, Size: sizeTable, Color: col})
+	t := typeset.NewText(tr.Arrow+" "+tr.Words, typeset.Style{Role: roleSans, Size: b.lk.sizeTable, Color: col})
 	if tr.Verdict != "" {
-		t.Add(i18n.Tr(b.lang, "trend.sep")+tr.Verdict, typeset.Style{Role: roleBold, Size: sizeTable, Color: col})
+		t.Add(i18n.Tr(b.lang, "trend.sep")+tr.Verdict, typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: col})
 	}
 	return t
 }
@@ -193,7 +193,7 @@ func (b *briefing) trendChart(set *compare.Set) {
 		series("problems", chart.ColorTrend), series("problems.high", chart.ColorHigh), series("overdue", chart.ColorOverdue), series("repeats", chart.ColorMedium))
 	b.figures++
 	b.body.Add(typeset.VSpace(8))
-	b.body.Add(b.charts.Box(c, b.wordf("figure", b.figures, c.Title), textWidth, 150))
+	b.body.Add(b.charts.Box(c, b.wordf("figure", b.figures, c.Title), b.lk.textWidth, 150))
 }
 
 // compareIndicators sets each indicator's targets and the provinces that
@@ -204,23 +204,23 @@ func (b *briefing) compareIndicators(set *compare.Set) {
 		return
 	}
 	b.addAll(b.tocHeading(1, b.word("brief.compare-indicators")))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
-	header := []*typeset.Text{typeset.NewText(b.word("indicator"), headStyle)}
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	header := []*typeset.Text{typeset.NewText(b.word("indicator"), b.lk.headStyle)}
 	for _, c := range b.columns(set) {
-		header = append(header, typeset.NewText(c, headStyle))
+		header = append(header, typeset.NewText(c, b.lk.headStyle))
 	}
 	var rows [][]*typeset.Text
 	for _, ir := range inds {
 		ind := ir.Indicator
-		row := []*typeset.Text{typeset.NewText(ind.Name.In(b.lang)+b.paren(figures.BetterWords(b.lang, figures.QuantityOf(b.lang, ind, 0).Better)), tableStyle)}
+		row := []*typeset.Text{typeset.NewText(ind.Name.In(b.lang)+b.paren(figures.BetterWords(b.lang, figures.QuantityOf(b.lang, ind, 0).Better)), b.lk.tableStyle)}
 		for i := range set.Campaigns {
 			switch t := ir.Targets[i]; {
 			case ir.Reported[i] == 0:
-				row = append(row, typeset.NewText("—", mutedSmall))
+				row = append(row, typeset.NewText("—", b.lk.mutedSmall))
 			case t == nil:
-				row = append(row, typeset.NewText(b.wordf("brief.reported-n", ir.Reported[i]), tableStyle))
+				row = append(row, typeset.NewText(b.wordf("brief.reported-n", ir.Reported[i]), b.lk.tableStyle))
 			default:
-				row = append(row, typeset.NewText(b.wordf("brief.met-of-target", i18n.Value(b.lang, *t, ind.Measure), ir.Met[i], ir.Reported[i]), tableStyle))
+				row = append(row, typeset.NewText(b.wordf("brief.met-of-target", i18n.Value(b.lang, *t, ind.Measure), ir.Met[i], ir.Reported[i]), b.lk.tableStyle))
 			}
 		}
 		rows = append(rows, row)
@@ -242,24 +242,24 @@ func (b *briefing) repeats(set *compare.Set) {
 		return
 	}
 	b.paragraph(b.wordf("brief.repeats-intro", i18n.Int(n), i18n.Date(b.lang, b.r.AsOf)))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
 	var header []*typeset.Text
 	for _, k := range []string{"province", "problem", "brief.repeats-earlier", "brief.earlier-status"} {
-		header = append(header, typeset.NewText(b.word(k), headStyle))
+		header = append(header, typeset.NewText(b.word(k), b.lk.headStyle))
 	}
 	var rows [][]*typeset.Text
 	for _, pr := range reps {
 		for _, f := range pr.Findings {
 			g := f.Repeated
-			now := typeset.NewText("—", mutedSmall)
+			now := typeset.NewText("—", b.lk.mutedSmall)
 			if g.Rect != nil {
-				now = typeset.NewText(i18n.Enum(b.lang, g.Rect.StatusAt(b.r.AsOf)), tableStyle)
+				now = typeset.NewText(i18n.Enum(b.lang, g.Rect.StatusAt(b.r.AsOf)), b.lk.tableStyle)
 			}
-			cur := typeset.NewText(f.ID+" ", mutedSmall)
-			cur.Add(f.Title.In(b.lang), tableStyle)
-			earlier := typeset.NewText(earlierName(b.lang, g)+" ", mutedSmall)
-			earlier.Add(g.Title.In(b.lang), tableStyle)
-			rows = append(rows, []*typeset.Text{typeset.NewText(pr.Province.Label(b.lang), tableStyle), cur, earlier, now})
+			cur := typeset.NewText(f.ID+" ", b.lk.mutedSmall)
+			cur.Add(f.Title.In(b.lang), b.lk.tableStyle)
+			earlier := typeset.NewText(earlierName(b.lang, g)+" ", b.lk.mutedSmall)
+			earlier.Add(g.Title.In(b.lang), b.lk.tableStyle)
+			rows = append(rows, []*typeset.Text{typeset.NewText(pr.Province.Label(b.lang), b.lk.tableStyle), cur, earlier, now})
 		}
 	}
 	tb.AutoWidths(header, rows)

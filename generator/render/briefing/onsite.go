@@ -136,7 +136,7 @@ func (b *briefing) province(ps *report.ProvinceStats) {
 // unless that would leave much of a page empty.
 func (b *briefing) softBreak() {
 	b.body.Flush()
-	if b.body.Room() < (bodyGeometry.Bottom-bodyGeometry.Top)/2 {
+	if b.body.Room() < (b.lk.frame.Bottom-b.lk.frame.Top)/2 {
 		b.body.PageBreak()
 		return
 	}
@@ -156,23 +156,23 @@ func (b *briefing) visits(in *model.Inspection) {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("visits-table"), ""))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable,
 		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
-	header := []*typeset.Text{typeset.NewText(b.word("date"), headStyle), typeset.NewText(b.word("place"), headStyle), typeset.NewText(b.word("site"), headStyle),
-		typeset.NewText(b.word("mode"), headStyle), typeset.NewText(b.word("met"), headStyle)}
+	header := []*typeset.Text{typeset.NewText(b.word("date"), b.lk.headStyle), typeset.NewText(b.word("place"), b.lk.headStyle), typeset.NewText(b.word("site"), b.lk.headStyle),
+		typeset.NewText(b.word("mode"), b.lk.headStyle), typeset.NewText(b.word("met"), b.lk.headStyle)}
 	var rows [][]*typeset.Text
 	for _, v := range in.Visits {
-		place := typeset.NewText(v.Place.In(b.lang), tableStyle)
+		place := typeset.NewText(v.Place.In(b.lang), b.lk.tableStyle)
 		if n := v.Note.In(b.lang); n != "" {
-			place.Add(b.paren(n), mutedSmall)
+			place.Add(b.paren(n), b.lk.mutedSmall)
 		}
 		mode := i18n.Enum(b.lang, report.ModeOf(v)) + " · " + i18n.Enum(b.lang, report.SelectionOf(v))
-		ms := tableStyle
+		ms := b.lk.tableStyle
 		if report.ModeOf(v) == model.Covert {
 			ms.Color = pdfchart.Color(chart.ColorCovert)
 		}
-		rows = append(rows, []*typeset.Text{typeset.NewText(i18n.Date(b.lang, v.Date), tableStyle), place,
-			typeset.NewText(i18n.Enum(b.lang, v.Site), tableStyle), typeset.NewText(mode, ms), typeset.NewText(i18n.Int(v.Met), tableStyle)})
+		rows = append(rows, []*typeset.Text{typeset.NewText(i18n.Date(b.lang, v.Date), b.lk.tableStyle), place,
+			typeset.NewText(i18n.Enum(b.lang, v.Site), b.lk.tableStyle), typeset.NewText(mode, ms), typeset.NewText(i18n.Int(v.Met), b.lk.tableStyle)})
 	}
 	tb.AutoWidths(header, rows)
 	b.addTable(tb.TextBoxes(header, rows))
@@ -188,28 +188,28 @@ func (b *briefing) values(in *model.Inspection) {
 				continue
 			}
 			target := b.word("no-target")
-			verdict := typeset.NewText("", tableStyle)
+			verdict := typeset.NewText("", b.lk.tableStyle)
 			if ind.Target != nil {
 				target = i18n.Value(b.lang, *ind.Target, ind.Measure)
 				if ind.Meets(v.Value) {
-					verdict = typeset.NewText(b.word("meets-target"), typeset.Style{Role: roleSans, Size: sizeTable, Color: pdfchart.Color(chart.ColorValue)})
+					verdict = typeset.NewText(b.word("meets-target"), typeset.Style{Role: roleSans, Size: b.lk.sizeTable, Color: pdfchart.Color(chart.ColorValue)})
 				} else {
-					verdict = typeset.NewText(b.word("misses-target"), typeset.Style{Role: roleBold, Size: sizeTable, Color: pdfchart.Color(chart.ColorMiss)})
+					verdict = typeset.NewText(b.word("misses-target"), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: pdfchart.Color(chart.ColorMiss)})
 				}
 			}
-			rows = append(rows, []*typeset.Text{typeset.NewText(ind.Name.In(b.lang), tableStyle),
-				typeset.NewText(b.nobreak(i18n.Value(b.lang, v.Value, ind.Measure)), tableStyle), typeset.NewText(b.nobreak(target), tableStyle),
-				verdict, typeset.NewText(v.Note.In(b.lang), mutedSmall)})
+			rows = append(rows, []*typeset.Text{typeset.NewText(ind.Name.In(b.lang), b.lk.tableStyle),
+				typeset.NewText(b.nobreak(i18n.Value(b.lang, v.Value, ind.Measure)), b.lk.tableStyle), typeset.NewText(b.nobreak(target), b.lk.tableStyle),
+				verdict, typeset.NewText(v.Note.In(b.lang), b.lk.mutedSmall)})
 		}
 	}
 	if len(rows) == 0 {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("indicators-table"), ""))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable,
 		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignRight, typeset.AlignRight, typeset.AlignLeft, typeset.AlignLeft}})
-	header := []*typeset.Text{typeset.NewText(b.word("indicator"), headStyle), typeset.NewText(b.word("value"), headStyle), typeset.NewText(b.word("target"), headStyle),
-		typeset.NewText(b.word("verdict"), headStyle), typeset.NewText(b.word("value-note"), headStyle)}
+	header := []*typeset.Text{typeset.NewText(b.word("indicator"), b.lk.headStyle), typeset.NewText(b.word("value"), b.lk.headStyle), typeset.NewText(b.word("target"), b.lk.headStyle),
+		typeset.NewText(b.word("verdict"), b.lk.headStyle), typeset.NewText(b.word("value-note"), b.lk.headStyle)}
 	tb.AutoWidths(header, rows)
 	b.addTable(tb.TextBoxes(header, rows))
 }
@@ -253,12 +253,8 @@ func (b *briefing) listed(ps *report.ProvinceStats) {
 // entries sets out up to maxListed findings and says where the others are.
 func (b *briefing) entries(fs []*model.Finding) {
 	listed := fs[:min(len(fs), maxListed)]
-	for i, f := range listed {
-		bs := b.findingEntry(f)
-		if i == len(listed)-1 && len(fs) > len(listed) {
-			bs[len(bs)-1].Keep = true // with the note on the rest
-		}
-		b.addAll(bs)
+	for _, f := range listed {
+		b.addAll(b.findingEntry(f))
 	}
 	b.more(fs)
 }
@@ -287,35 +283,37 @@ func (b *briefing) more(fs []*model.Finding) {
 	if !inAnnex {
 		key = "more-not-listed"
 	}
+	note := b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
+	note[0].KeepPrev = true // with the last finding listed
 	b.body.Add(typeset.VSpace(6))
-	b.addAll(b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: 9, Color: colMuted}), typeset.Para{Width: textWidth, Lead: 1.6 * 9}))
+	b.addAll(note)
 }
 
 // findingEntry sets a finding in full: title, facts, rectification.
 func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 	const bar = 10.0
-	w := textWidth - bar
+	w := b.lk.textWidth - bar
 	color := pdfchart.Color(chart.ColorPractice)
 	t := &typeset.Text{}
 	if f.IsProblem() {
 		color = severityText(f.Severity)
-		t.Add(i18n.Enum(b.lang, f.Severity)+"　", typeset.Style{Role: roleBold, Size: 10.5, Color: color})
+		t.Add(i18n.Enum(b.lang, f.Severity)+"　", typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: color})
 	}
-	t.Add(f.Title.In(b.lang), typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
-	t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: 8, Color: colMuted})
-	bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: 1.55 * 10.5})
+	t.Add(f.Title.In(b.lang), typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
+	t.Add("  "+f.ID, typeset.Style{Role: roleSans, Size: b.lk.pt(8), Color: colMuted})
+	bs := b.ts.Lines(t, typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(10.5)})
 	for _, x := range bs {
 		x.Keep = true
 	}
-	detail := b.mdText(f.Detail, w, typeset.Style{Role: roleRegular, Size: 10, Color: colText}, 1.65)
+	detail := b.mdText(f.Detail, w, typeset.Style{Role: roleRegular, Size: b.lk.pt(10), Color: colText}, 1.65)
 	if len(detail) > 0 {
 		bs = append(bs, typeset.GapAfter(bs, 2))
 		bs = append(bs, detail...)
 	}
-	if line := b.rectLine(f, 9); line != nil {
+	if line := b.rectLine(f, b.lk.pt(9)); line != nil {
 		bs = append(bs, typeset.GapAfter(bs, 2))
-		bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.55 * 9})...)
-		notes := b.mdText(f.Rect.Notes, w, typeset.Style{Role: roleSans, Size: 9, Color: colMuted}, 1.55)
+		bs = append(bs, b.ts.Lines(line, typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(9)})...)
+		notes := b.mdText(f.Rect.Notes, w, typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}, 1.55)
 		bs = append(bs, notes...)
 	}
 	out := typeset.Shift(bs, bar)
@@ -330,7 +328,8 @@ func (b *briefing) findingEntry(f *model.Finding) []*typeset.Box {
 		}
 		out[i] = &c
 	}
-	return append([]*typeset.Box{typeset.VSpace(8)}, out...)
+	// A finding's title, facts and rectification stay on one page.
+	return append([]*typeset.Box{typeset.VSpace(8)}, typeset.Together(out)...)
 }
 
 // severityText is the colour of a severity's name in text: the chart's

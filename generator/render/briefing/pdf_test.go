@@ -28,6 +28,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/validate"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/typeset"
 	synthpkg "github.com/ducha/ducha/internal/synth"
 )
@@ -38,7 +39,7 @@ import (
 
 // embedded returns the embedded fonts, parsed once for all tests.
 var embedded = sync.OnceValue(func() typeset.Fonts {
-	return NewFonts([][]byte{assets.SerifRegular}, [][]byte{assets.SansBold}, [][]byte{assets.SansRegular}, "the embedded Noto fonts")
+	return gongwen.NewFonts(gongwen.Embedded(), "the embedded Noto fonts")
 })
 
 var created = time.Date(2016, 3, 31, 0, 0, 0, 0, time.UTC)
@@ -57,6 +58,11 @@ func loadProject(t testing.TB, fsys fs.FS) (*model.Project, *report.Report) {
 	c := p.Current()
 	if c == nil {
 		t.Fatal("no campaign")
+	}
+	// These tests check the compact layout, unless the project chooses;
+	// official_test.go checks the official one.
+	if p.Config.PDF.Layout == model.LayoutAuto {
+		p.Config.PDF.Layout = model.LayoutCompact
 	}
 	return p, report.New(c, p.Config.Lang())
 }

@@ -12,13 +12,6 @@ import (
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
-// Styles of tables and small text.
-var (
-	tableStyle = typeset.Style{Role: roleSans, Size: sizeTable, Color: colText}
-	headStyle  = typeset.Style{Role: roleBold, Size: sizeTable, Color: colText}
-	mutedSmall = typeset.Style{Role: roleSans, Size: sizeTable - 0.5, Color: colMuted}
-)
-
 // maxListed is how many problems and good practices a province's section
 // sets out in full; the annex lists the rest.
 const maxListed = 5
@@ -55,14 +48,14 @@ type fact struct {
 
 // facts sets particulars as a table of two columns, labels on the left.
 func (b *briefing) facts(rows []fact) []*typeset.Box {
-	tb := b.newTable(typeset.Table{Width: textWidth, Widths: []float64{0.2 * textWidth, 0.8 * textWidth}, Size: 10, Lead: 1.55,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Widths: []float64{0.2 * b.lk.textWidth, 0.8 * b.lk.textWidth}, Size: 10, Lead: 1.55,
 		Fill: func(int) *typeset.Color { return nil }, Labels: true})
 	var cells [][]typeset.Cell
 	for _, r := range rows {
 		if r.value == nil {
 			continue
 		}
-		label := typeset.NewText(r.label, typeset.Style{Role: roleBold, Size: 9.5, Color: colText})
+		label := typeset.NewText(r.label, typeset.Style{Role: roleBold, Size: b.lk.pt(9.5), Color: colText})
 		cells = append(cells, []typeset.Cell{tb.TextCell(label, typeset.AlignLeft), r.value})
 	}
 	return tb.Boxes(nil, cells)
@@ -74,7 +67,7 @@ func (b *briefing) textFact(s string) typeset.Cell {
 		return nil
 	}
 	return func(w float64) []*typeset.Box {
-		return b.ts.Lines(typeset.NewText(s, typeset.Style{Role: roleRegular, Size: 10, Color: colText}), typeset.Para{Width: w, Lead: 1.55 * 10, Base: 10})
+		return b.ts.Lines(typeset.NewText(s, typeset.Style{Role: roleRegular, Size: b.lk.pt(10), Color: colText}), typeset.Para{Width: w, Lead: 1.55 * b.lk.pt(10), Base: b.lk.pt(10)})
 	}
 }
 
@@ -119,9 +112,9 @@ func (b *briefing) item(it *model.Item) {
 	if b.lang == model.EN {
 		no = i18n.ItemNo(b.lang, it.No) + ". "
 	}
-	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
-	t.Add(it.Name.In(b.lang), typeset.Style{Role: roleBold, Size: 10.5, Color: colText})
-	name := b.ts.Lines(t, typeset.Para{Width: textWidth, Lead: 1.6 * 10.5})
+	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
+	t.Add(it.Name.In(b.lang), typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
+	name := b.ts.Lines(t, typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(10.5)})
 	for _, x := range name {
 		x.Keep = len(it.Points) > 0 // with its points
 	}
@@ -135,9 +128,9 @@ func (b *briefing) item(it *model.Item) {
 		if b.lang == model.EN {
 			sep = "; "
 		}
-		st := typeset.Style{Role: roleSans, Size: 9, Color: colMuted}
+		st := typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}
 		b.addAll(b.ts.Lines(typeset.NewText(b.wordf("item-points", strings.Join(points, sep)), st),
-			typeset.Para{Width: textWidth - 2*10.5, Left: 2 * 10.5, Lead: 1.55 * 9, Justify: true}))
+			typeset.Para{Width: b.lk.textWidth - 2*b.lk.pt(10.5), Left: 2 * b.lk.pt(10.5), Lead: 1.55 * b.lk.pt(9), Justify: true}))
 	}
 	b.body.Add(typeset.VSpace(4))
 }
@@ -151,10 +144,10 @@ func (b *briefing) selfExams() {
 	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
 	fig := b.figs.Text
 	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
-	tb := b.newTable(typeset.Table{Width: textWidth, Size: sizeTable, Lead: leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
 	header := []*typeset.Text{
-		typeset.NewText(b.word("province"), headStyle), typeset.NewText(b.word("self-exam"), headStyle),
-		typeset.NewText(b.word("date"), headStyle), typeset.NewText(b.word("content"), headStyle),
+		typeset.NewText(b.word("province"), b.lk.headStyle), typeset.NewText(b.word("self-exam"), b.lk.headStyle),
+		typeset.NewText(b.word("date"), b.lk.headStyle), typeset.NewText(b.word("content"), b.lk.headStyle),
 	}
 	var rows [][]*typeset.Text
 	for _, pr := range b.p.Provinces {
@@ -162,17 +155,17 @@ func (b *briefing) selfExams() {
 		if s == nil {
 			continue
 		}
-		status := typeset.NewText(b.word("submitted"), tableStyle)
+		status := typeset.NewText(b.word("submitted"), b.lk.tableStyle)
 		if !s.Submitted {
-			status = typeset.NewText(b.word("not-submitted"), typeset.Style{Role: roleBold, Size: sizeTable, Color: colWarn})
+			status = typeset.NewText(b.word("not-submitted"), typeset.Style{Role: roleBold, Size: b.lk.sizeTable, Color: colWarn})
 		}
 		date := i18n.Date(b.lang, s.Date)
 		if s.Submitted && s.Date.IsZero() {
 			date = b.word("date-unknown")
 		}
 		rows = append(rows, []*typeset.Text{
-			typeset.NewText(pr.Name.In(b.lang), tableStyle), status,
-			typeset.NewText(date, tableStyle), typeset.NewText(s.Summary.In(b.lang), tableStyle),
+			typeset.NewText(pr.Name.In(b.lang), b.lk.tableStyle), status,
+			typeset.NewText(date, b.lk.tableStyle), typeset.NewText(s.Summary.In(b.lang), b.lk.tableStyle),
 		})
 	}
 	tb.AutoWidths(header, rows)
@@ -195,7 +188,7 @@ func (b *briefing) floatFigures(charts []*chart.Chart) {
 		b.body.Flush()
 		pick := 0
 		for i, ch := range charts {
-			probe := b.charts.Box(ch, b.wordf("figure", b.figures+1, ch.Title), textWidth, plotH)
+			probe := b.charts.Box(ch, b.wordf("figure", b.figures+1, ch.Title), b.lk.textWidth, plotH)
 			if probe.H+gap <= b.body.Room() {
 				pick = i
 				break
@@ -205,7 +198,7 @@ func (b *briefing) floatFigures(charts []*chart.Chart) {
 		charts = append(charts[:pick:pick], charts[pick+1:]...)
 		b.figures++
 		b.body.Add(typeset.VSpace(gap))
-		b.body.Add(b.charts.Box(ch, b.wordf("figure", b.figures, ch.Title), textWidth, plotH))
+		b.body.Add(b.charts.Box(ch, b.wordf("figure", b.figures, ch.Title), b.lk.textWidth, plotH))
 	}
 }
 
@@ -232,7 +225,7 @@ func (b *briefing) figureTiles() *typeset.Box {
 		tiles = append(tiles, tile{t.Label, t.Value, t.Detail, pdfchart.Color(toneColors[t.Tone])})
 	}
 	const cols, gap = 4, 8.0
-	w := (textWidth - gap*(cols-1)) / cols
+	w := (b.lk.textWidth - gap*(cols-1)) / cols
 	type laid struct {
 		t   tile
 		sub []*typeset.Box
@@ -244,7 +237,7 @@ func (b *briefing) figureTiles() *typeset.Box {
 		}
 		var sub []*typeset.Box
 		if t.sub != "" {
-			sub = b.ts.Lines(typeset.NewText(t.sub, typeset.Style{Role: roleSans, Size: 7.5, Color: colMuted}), typeset.Para{Width: w - 16, Lead: 1.4 * 7.5})
+			sub = b.ts.Lines(typeset.NewText(t.sub, typeset.Style{Role: roleSans, Size: b.lk.pt(7.5), Color: colMuted}), typeset.Para{Width: w - 16, Lead: 1.4 * b.lk.pt(7.5)})
 		}
 		rows[len(rows)-1] = append(rows[len(rows)-1], laid{t, sub})
 	}
@@ -262,8 +255,8 @@ func (b *briefing) figureTiles() *typeset.Box {
 				tx := x + float64(k)*(w+gap)
 				p.FillRect(tx, y, w, rowH[i], colStripe)
 				p.FillRect(tx, y, 3, rowH[i], l.t.color)
-				b.ts.DrawString(p, l.t.label, typeset.Style{Role: roleSans, Size: 9, Color: colMuted}, tx+10, y+15, typeset.AlignLeft)
-				b.ts.DrawString(p, l.t.value, typeset.Style{Role: roleBold, Size: 21, Color: l.t.color}, tx+10, y+41, typeset.AlignLeft)
+				b.ts.DrawString(p, l.t.label, typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}, tx+10, y+15, typeset.AlignLeft)
+				b.ts.DrawString(p, l.t.value, typeset.Style{Role: roleBold, Size: b.lk.pt(21), Color: l.t.color}, tx+10, y+41, typeset.AlignLeft)
 				sy := y + 48
 				for _, s := range l.sub {
 					s.Draw(p, tx+10, sy)
@@ -291,7 +284,7 @@ func (b *briefing) indicators() {
 	b.section(b.word("section-ind"))
 	b.paragraph(b.word("ind-intro"))
 	const gap = 18.0
-	w := (textWidth - gap) / 2
+	w := (b.lk.textWidth - gap) / 2
 	for i := 0; i < len(charts); i += 2 {
 		var pair []pdfchart.Parts
 		capH, legH := 0.0, 0.0

@@ -59,6 +59,50 @@
 // runs onto. Typesetter.Markdown sets a parsed Markdown document as
 // boxes, with callbacks for headings and images.
 //
+// # Keeping together
+//
+// A document says what belongs together; the flow decides where pages
+// break, by these rules:
+//
+//   - Keep (headings, a paragraph's first line and its second-to-last): a
+//     box stays on the page of the box after it. A group so kept goes to
+//     the next page whole, unless it is taller than a page.
+//   - KeepPrev (a caption or note under a table or figure, a closing line
+//     of one line): a box stays on the page of the box before it. When it
+//     does not fit there, the unit it follows (that box, with what it is
+//     kept with, or its whole block) moves to the next page with it, so
+//     that it never starts a page alone. Typesetter.Markdown marks the
+//     last block of a document so when it is a paragraph or quote of one
+//     line.
+//   - Together (a block: the title, facts and rectification of a finding;
+//     make one with the function Together): the boxes stay on one page.
+//     A block that does not fit in the rest of the page starts the next,
+//     unless it is taller than a page or moving it would leave this page
+//     less than a third full: then it breaks, but only where Keep and
+//     KeepPrev allow, so never after a heading or before a note.
+//   - Tables: a table of at most Table.Whole (default WholeRows, 6) body
+//     rows is a block. A longer one breaks between rows (or inside a tall
+//     row), and every page it runs onto starts with its header row and,
+//     when it has one (Table.Caption), its caption, which the document
+//     sets with its mark of continuation ("（续）", "(continued)").
+//   - Flow.PageBreak ends a section: the page it ends may be short.
+//
+// Audit checks laid-out pages against these rules and lists what breaks
+// them (Violation, with its page and the start of the text concerned): a
+// block split although it fitted on a page that was a third full; a box
+// kept with the next that ends a page, or one kept with the one before
+// that starts a page; a continued table without its header; and a page
+// less than a third full that neither ends a section (PageBreak) nor is
+// the last page of its flow. What cannot be helped (a group kept together
+// taller than a page) is not reported. A document's tests call it on
+// their pages:
+//
+//	for _, v := range typeset.Audit(pages) {
+//		t.Error(v) // "page 12: alone at the head of the page, …: “本页内容为示例。”"
+//	}
+//
+// # Display lists
+//
 // Because pages are display lists, a document can set its table of
 // contents after its body (Page.Anchors gives the page of each heading)
 // and draw its running headers and footers once the number of pages is

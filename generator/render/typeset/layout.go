@@ -15,6 +15,12 @@ package typeset
 // Coordinates are in points from the page's top left corner, y downwards.
 type Page struct {
 	ops []op
+	// What a Flow placed on the page, for Audit: top and bottom of its
+	// frame, the boxes, and whether the page ends a section (PageBreak)
+	// or its flow.
+	top, bottom float64
+	placed      []placement
+	end, last   bool
 }
 
 type opKind uint8
@@ -150,18 +156,49 @@ func Furnish(pages []*Page, draw func(p *Page, no, total int)) {
 
 // Box is an unbreakable piece of a vertical list.
 type Box struct {
-	H    float64                     // height, points
-	Draw func(p *Page, x, y float64) // draws the box with its top left at x, y; may be nil
-	// Keep keeps the box on the same page as the next box.
+	H float64 // height, points
+	// Draw draws the box with its top left at x, y; nil draws nothing.
+	// It draws on p and does nothing else: a Flow may draw a box again
+	// elsewhere when it moves it, having removed what it drew.
+	Draw func(p *Page, x, y float64)
+	// Keep keeps the box on the same page as the next box: a heading, the
+	// first line of a paragraph. It holds unless the boxes kept together
+	// are taller than a page.
 	Keep bool
+	// Together keeps the box on one page with the boxes after it, up to
+	// the first box without Together: a block (see the function
+	// Together). A block that does not fit on the rest of the page starts
+	// the next, unless it is taller than a page, or this page would be
+	// left less than a third full; then it breaks where Keep allows.
+	Together bool
+	// KeepPrev keeps the box on the same page as the box before it: a
+	// caption or note under a table or figure, a closing line. When it
+	// does not fit under that box, the box (with its block or the boxes
+	// kept with it) moves to the next page with it.
+	KeepPrev bool
 	// Space marks vertical space, dropped at the top of a page.
 	Space bool
 	// Split, when set, cuts the box so that its first part is at most
 	// avail high. It returns nil for first when no useful cut exists.
 	Split func(avail float64) (first, rest *Box)
 	// Header, when set, is drawn above the box whenever the box starts a
-	// page: a table's header row.
+	// page: a table's header row, with its caption marked as continued.
 	Header *Box
+
+	table *tableMark // the table whose body row this is; nil: none
+}
+
+// Together makes bs one block (Box.Together) and returns it: every box
+// but the last that is not space is kept on one page with the rest.
+func Together(bs []*Box) []*Box {
+	k := len(bs) - 1
+	for k > 0 && bs[k].Space {
+		k--
+	}
+	for _, b := range bs[:max(k, 0)] {
+		b.Together = true
+	}
+	return bs
 }
 
 // VSpace returns vertical space of height h, which a page does not start
@@ -212,131 +249,4 @@ func Shift(bs []*Box, dx float64) []*Box {
 		out[i] = &c
 	}
 	return out
-}
-
-// Frame is the text area of a page, in points from the page's top left.
-type Frame struct {
-	Left, Top float64 // the top left corner of the text area
-	Width     float64 // of the text area, for the boxes to take
-	Bottom    float64 // the lowest y text may reach
-}
-
-// Flow fills boxes into pages of one frame.
-type Flow struct {
-	frame   Frame
-	pages   []*Page
-	y       float64 // where the next box goes
-	pending []*Box  // boxes kept together, not yet placed
-}
-
-// NewFlow returns a flow that fills pages in frame f.
-func NewFlow(f Frame) *Flow { return &Flow{frame: f} }
-
-// Pages returns the pages filled so far. Call Flush first to have the
-// boxes kept together with the last one added.
-func (f *Flow) Pages() []*Page { return f.pages }
-
-// cur returns the page being filled, starting the first.
-func (f *Flow) cur() *Page {
-	if len(f.pages) == 0 {
-		f.newPage()
-	}
-	return f.pages[len(f.pages)-1]
-}
-
-func (f *Flow) newPage() {
-	f.pages = append(f.pages, &Page{})
-	f.y = f.frame.Top
-}
-
-// AtTop reports whether the next box starts a page.
-func (f *Flow) AtTop() bool { return len(f.pages) == 0 || f.y <= f.frame.Top+1e-6 }
-
-// Room returns the height left on the page being filled. Call Flush first
-// to count the boxes kept together with the last one added.
-func (f *Flow) Room() float64 {
-	if len(f.pages) == 0 {
-		return f.frame.Bottom - f.frame.Top
-	}
-	return f.frame.Bottom - f.y
-}
-
-// PageBreak ends the current page; the next box starts a new one.
-func (f *Flow) PageBreak() {
-	f.Flush()
-	if !f.AtTop() {
-		f.newPage()
-	}
-}
-
-// Add appends b to the flow. Space between a box that is kept with the
-// next and that next box is kept with both.
-func (f *Flow) Add(b *Box) {
-	f.pending = append(f.pending, b)
-	if !b.Keep && !(b.Space && len(f.pending) > 1) {
-		f.Flush()
-	}
-}
-
-// Flush places the pending boxes: together on this page if they fit, else
-// together on the next, else one by one. A tall box that can be cut (a
-// table row of a quarter page or more) is cut at the foot of this page
-// rather than moved whole.
-func (f *Flow) Flush() {
-	group := f.pending
-	f.pending = nil
-	if len(group) == 0 {
-		return
-	}
-	h := 0.0
-	for _, b := range group {
-		h += b.H
-	}
-	full := f.frame.Bottom - f.frame.Top
-	tall := len(group) == 1 && group[0].Split != nil && h > full/4
-	if h > f.Room()+1e-6 && !f.AtTop() && h <= full && !tall {
-		f.newPage()
-	}
-	for _, b := range group {
-		f.place(b)
-	}
-}
-
-// place puts one box on the page, breaking or splitting as needed.
-func (f *Flow) place(b *Box) {
-	f.cur()
-	for {
-		if b.Space && f.AtTop() {
-			return
-		}
-		if f.AtTop() && b.Header != nil {
-			f.put(b.Header)
-		}
-		if b.H <= f.Room()+1e-6 {
-			f.put(b)
-			return
-		}
-		if b.Split != nil {
-			if first, rest := b.Split(f.Room()); first != nil {
-				f.put(first)
-				f.newPage()
-				rest.Header = b.Header
-				b = rest
-				continue
-			}
-		}
-		if f.AtTop() {
-			f.put(b) // taller than a page and cannot be cut: let it run over
-			return
-		}
-		f.newPage()
-	}
-}
-
-func (f *Flow) put(b *Box) {
-	p := f.cur()
-	if b.Draw != nil {
-		b.Draw(p, f.frame.Left, f.y)
-	}
-	f.y += b.H
 }

@@ -101,7 +101,7 @@ func (ts *Typesetter) Markdown(doc ast.Node, src []byte, st MarkdownStyle) []*Bo
 
 // blocks sets the block children of n in a column width wide.
 func (m *mdBlock) blocks(n ast.Node, width float64) []*Box {
-	var out []*Box
+	var out, last []*Box
 	var prev ast.Node
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		bs := m.block(c, width)
@@ -117,8 +117,36 @@ func (m *mdBlock) blocks(n ast.Node, width float64) []*Box {
 		}
 		out = append(out, bs...)
 		prev = c
+		last = bs
+	}
+	if _, doc := n.(*ast.Document); doc && len(out) > len(last) {
+		keepClosingNote(prev, last)
 	}
 	return out
+}
+
+// keepClosingNote keeps the last block of a document, bs set from n, with
+// what comes before it when it is a note of one line: a paragraph or a
+// quote ("> 本页内容为示例。"), which should not start a page alone.
+func keepClosingNote(n ast.Node, bs []*Box) {
+	switch n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Blockquote:
+	default:
+		return
+	}
+	var line *Box
+	for _, b := range bs {
+		if b.Space {
+			continue
+		}
+		if line != nil {
+			return
+		}
+		line = b
+	}
+	if line != nil {
+		line.KeepPrev = true
+	}
 }
 
 // isText reports whether n is a paragraph or a heading.

@@ -29,6 +29,16 @@ type Table struct {
 	// Colors are those of the rules and backgrounds (Head, Stripe, Rule
 	// and Light).
 	Colors Colors
+	// Caption, when set, returns the boxes of the table's caption, set
+	// above it and kept with it. On every page the table runs onto, the
+	// caption is repeated above the header row with continued true: the
+	// document adds its mark of continuation ("（续）", "(continued)").
+	// A table without a header row repeats no caption.
+	Caption func(continued bool) []*Box
+	// Whole is the number of body rows up to which the table is a block
+	// (Box.Together), set on one page whole when it fits on one; 0: 6
+	// (WholeRows); negative: none.
+	Whole int
 
 	ts *Typesetter
 }
@@ -81,22 +91,48 @@ func (tb *Table) alignOf(col int) Align {
 	return AlignLeft
 }
 
-// Boxes sets a table: a box per row, each of which repeats the header row
-// when it starts a page; header may be nil. The rows are set in parallel.
+// WholeRows is the default Table.Whole: a table of up to 6 body rows is
+// set on one page.
+const WholeRows = 6
+
+// Boxes sets a table: its caption, then a box per row, each of which
+// repeats the header row (and the caption, marked as continued) when it
+// starts a page; header may be nil. The caption and the header row keep
+// with the first row; a table of at most Whole rows is a block, kept on
+// one page. The rows are set in parallel.
 func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 	var out []*Box
-	var head *Box
+	if tb.Caption != nil {
+		c := tb.Caption(false)
+		if n := len(c); n > 0 {
+			c[n-1].Keep = true
+		}
+		out = append(out, c...)
+	}
+	var head, repeat *Box
 	if header != nil {
 		head = tb.row(tb.layout(header), &tb.Colors.Head, true)
 		head.Keep = true
 		out = append(out, head)
+		repeat = head
+		if tb.Caption != nil {
+			repeat = Block(append(tb.Caption(true), head))
+		}
 	}
+	mark := &tableMark{header: head != nil}
 	laid := make([][][]*Box, len(rows))
 	parallel(len(rows), func(r int) { laid[r] = tb.layout(rows[r]) })
 	for r, cells := range laid {
 		b := tb.row(cells, tb.rowFill(r), false)
-		b.Header = head
+		b.Header, b.table = repeat, mark
 		out = append(out, b)
+	}
+	whole := tb.Whole
+	if whole == 0 {
+		whole = WholeRows
+	}
+	if len(rows) > 0 && len(rows) <= whole {
+		Together(out)
 	}
 	return out
 }
