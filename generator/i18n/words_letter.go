@@ -35,7 +35,8 @@ var letterWords = map[string]entry{
 	"letter.report-within":  {"请于收到本反馈意见之日起%s日内将整改落实情况书面报送%s。", "Please report on the rectification in writing to %[2]s within %[1]s days of receiving this letter."},
 	"letter.demand-none":    {"请你省认真总结推广好经验好做法，持续巩固督查成果。", "Please keep up and spread the good practices, and consolidate what the supervision achieved."},
 	"letter.signed":         {"%s%s", "%[2]s, %[1]s"},
-	"letter.copy-to":        {"抄送：%s。", "Copied to: %s."},
-	"letter.issued":         {"%s印发", "Issued %s"},
-	"letter.page-no":        {"— %s —", "— %s —"},
+	"letter.copy-to":        {"抄送", "Copied to"},
+	"letter.full-stop":      {"。", "."},
+	"letter.issuer-label":   {"印发机关", "Issued by"},
+	"letter.printed":        {"印发", " (issued)"},
 }

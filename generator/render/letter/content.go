@@ -10,6 +10,7 @@ import (
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
@@ -81,12 +82,7 @@ func (l *letter) paragraph(s string) []*typeset.Box {
 
 // heading sets the title and the addressee.
 func (l *letter) heading() {
-	title := l.ts.Lines(typeset.NewText(l.title(), titleStyle), typeset.Para{Width: textW, Lead: 1.5 * sizeTitle, Align: typeset.AlignCenter})
-	for _, b := range title {
-		b.Keep = true
-	}
-	l.add(title...)
-	l.add(&typeset.Box{H: lead, Keep: true})
+	l.add(titleBoxes(l.ts, l.title())...)
 	pp := para(l.lang)
 	pp.Indent = 0
 	l.add(l.ts.Lines(typeset.NewText(l.wordf("letter.addressee", l.pr.Name.In(l.lang)), bodyStyle), pp)...)
@@ -174,13 +170,7 @@ func (l *letter) places() []string {
 // headingBoxes sets a numbered heading of level 1 to 3, kept with what
 // follows.
 func (l *letter) headingBoxes(level, no int, title string) []*typeset.Box {
-	pp := para(l.lang)
-	pp.Justify = false
-	bs := l.ts.Lines(typeset.NewText(number(l.lang, level, no)+title, headingStyle(level)), pp)
-	for _, b := range bs {
-		b.Keep = true
-	}
-	return bs
+	return headingBoxes(l.ts, l.lang, level, number(l.lang, level, no)+title)
 }
 
 // number is the number of the no-th heading of a level, as official
@@ -198,15 +188,7 @@ func number(lang model.Lang, level, no int) string {
 		}
 		return "(" + string(rune('a'+(no-1)%26)) + ") "
 	}
-	switch level {
-	case 1:
-		return i18n.ChineseNumber(no) + "、"
-	case 2:
-		return "（" + i18n.ChineseNumber(no) + "）"
-	case 3:
-		return itoa(no) + "."
-	}
-	return "（" + itoa(no) + "）"
+	return gongwen.Number(level, no)
 }
 
 // overall sets 一、总体情况 with the good practices.
@@ -242,15 +224,10 @@ func (l *letter) detail(t model.Text) []*typeset.Box {
 	return l.ts.Markdown(l.md.Parse(src, nil), src, markdownStyle(l.lang))
 }
 
-// block adds boxes kept on one page, unless together they are taller than
-// a page.
-func (l *letter) block(bs []*typeset.Box) {
-	if typeset.Height(bs) <= frame.Bottom-frame.Top {
-		l.add(typeset.Block(bs))
-		return
-	}
-	l.add(bs...)
-}
+// block adds boxes kept on one page (typeset.Together), unless together
+// they are taller than a page, or moving them would leave the page less
+// than a third full.
+func (l *letter) block(bs []*typeset.Box) { l.add(typeset.Together(bs)...) }
 
 // problemsByItem returns the province's problems under each key item that
 // has any, in the order of the items, most serious first, then in file
@@ -290,8 +267,11 @@ func (l *letter) problems() {
 		for j, f := range fs {
 			bs := l.headingBoxes(3, j+1, f.Title.In(l.lang))
 			bs = append(bs, l.detail(f.Detail)...)
-			bs = append(bs, l.paragraph(l.rectText(f))...)
-			l.block(bs)
+			rect := l.paragraph(l.rectText(f))
+			if len(rect) > 0 {
+				rect[0].KeepPrev = true // never alone at the head of a page
+			}
+			l.block(append(bs, rect...))
 		}
 	}
 }
@@ -366,90 +346,25 @@ func (l *letter) last(bs []*typeset.Box) {
 	l.add(bs...)
 }
 
-// signature sets the issuer and the date of the letter, kept with the
-// last lines of the text above: a signature never starts a page. As GB/T
-// 9704 places a signature without a seal: a line below the text, two
-// characters in from the right, with the date on the next line, two
-// characters right of the signature's start; a date longer than the
-// signature is set two characters in from the right, and the signature
-// moves left to keep the two characters.
+// signature sets the issuer (the organiser and the group) over the date
+// of the letter, kept with the last lines of the text above: a signature
+// never starts a page.
 func (l *letter) signature() {
 	name := l.issuer()
 	if g := l.group(); g != nil {
 		name = l.wordf("letter.signed", name, i18n.GroupName(l.lang, g.No))
 	}
-	date := i18n.Date(l.lang, l.letterDate())
-	lines := l.ts.Wrap(name, bodyStyle, textW-2*sizeBody)
-	sigW := 0.0
-	for _, s := range lines {
-		sigW = max(sigW, l.ts.Measure(s, bodyStyle))
-	}
-	dateW := l.ts.Measure(date, bodyStyle)
-	right := textW - 2*sizeBody
-	sigLeft := right - sigW
-	dateLeft := sigLeft + 2*sizeBody
-	if dateLeft+dateW > right {
-		dateLeft = right - dateW
-		sigLeft = max(dateLeft-2*sizeBody, 0)
-	}
-	baseline := 0.5*(lead-sizeBody) + 0.86*sizeBody
-	sig := &typeset.Box{H: lead * float64(1+len(lines)+1), Draw: func(p *typeset.Page, x, y float64) {
-		y += lead // a line below the text
-		for _, s := range lines {
-			l.ts.DrawString(p, s, bodyStyle, x+sigLeft, y+baseline, typeset.AlignLeft)
-			y += lead
-		}
-		l.ts.DrawString(p, date, bodyStyle, x+dateLeft, y+baseline, typeset.AlignLeft)
-	}}
-	l.add(sig)
+	l.add(signatureBoxes(l.ts, name, i18n.Date(l.lang, l.letterDate()))...)
 }
 
-// record sets the 版记 at the foot of the last page: 抄送, then the
-// issuer and the date of issue, between rules.
+// record sets the 版记 at the foot of the last page: 抄送 the group's
+// units, then the issuer and the date of issue.
 func (l *letter) record() {
-	l.flow.Flush()
-	w := textW - sizeSmall // a character in from either side
-	st := typeset.Para{Width: w - sizeSmall, Left: sizeSmall, Lead: 1.6 * sizeSmall}
-	var copyTo []*typeset.Box
+	copyTo := ""
 	if units := l.copyTo(); len(units) > 0 {
-		t := typeset.NewText(l.wordf("letter.copy-to", i18n.List(l.lang, units)), smallStyle)
-		pp := st
-		pp.Indent = 0
-		copyTo = l.ts.Lines(t, pp)
+		copyTo = i18n.List(l.lang, units) + l.word("letter.full-stop")
 	}
-	issued := l.wordf("letter.issued", i18n.Date(l.lang, l.letterDate()))
-	issuedW := l.ts.Measure(issued, smallStyle)
-	issuer := l.ts.Wrap(l.issuer(), smallStyle, w-sizeSmall-issuedW-sizeSmall)
-	line := 1.6 * sizeSmall
-	pad := 0.3 * sizeSmall
-	h := pad + float64(len(issuer))*line + pad
-	if len(copyTo) > 0 {
-		h += typeset.Height(copyTo) + 2*pad
-	}
-	box := &typeset.Box{H: h, Draw: func(p *typeset.Page, x, y float64) {
-		recordRule(p, x, y, true)
-		y += pad
-		if len(copyTo) > 0 {
-			for _, b := range copyTo {
-				b.Draw(p, x, y)
-				y += b.H
-			}
-			y += pad
-			recordRule(p, x, y, false)
-			y += pad
-		}
-		base := 0.5*(line-sizeSmall) + 0.86*sizeSmall
-		l.ts.DrawString(p, issued, smallStyle, x+textW-sizeSmall, y+base, typeset.AlignRight)
-		for _, s := range issuer {
-			l.ts.DrawString(p, s, smallStyle, x+sizeSmall, y+base, typeset.AlignLeft)
-			y += line
-		}
-		recordRule(p, x, y+pad, true)
-	}}
-	if l.flow.Room() < h+lead {
-		l.flow.PageBreak()
-	}
-	l.add(&typeset.Box{H: max(l.flow.Room()-h, 0)}, box)
+	gongwen.AtFoot(l.flow, recordBox(l.ts, l.lang, copyTo, l.issuer(), i18n.Date(l.lang, l.letterDate())))
 }
 
 // copyTo lists the units the letter is copied to: the group's lead unit

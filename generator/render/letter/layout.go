@@ -1,93 +1,65 @@
 package letter
 
-// This file is the letters' page: geometry, type and page furniture after
-// GB/T 9704-2012 (党政机关公文格式). It is the one file to change when the
-// letters move to a shared official-document layout: the rest of the
-// package asks it for styles, the frame and the furniture only.
+// This file is the letters' page, on package gongwen (GB/T 9704-2012, the
+// layout the briefing's official layout shares): the rest of the package
+// asks it for styles, the frame, headings, the signature, the 版记 and the
+// furniture only.
 
 import (
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
 
-// The roles of the fonts the letters are set in: the fonts the briefing
-// is set in (briefing.NewFonts), whose roles are, in order, regular (a Song
-// face: body text, standing in for 仿宋 and 楷体), bold (a heavy face,
-// standing in for 小标宋) and sans (a Hei face, 黑体).
+// Page geometry and sizes, in points (package gongwen): A4, the type
+// area 156 × 225 mm, 3号 body text on a grid of 22 lines.
 const (
-	roleBody  typeset.Role = 0
-	roleTitle typeset.Role = 1
-	roleHei   typeset.Role = 2
+	pageW     = gongwen.PageWidth
+	pageH     = gongwen.PageHeight
+	textW     = gongwen.TypeWidth
+	sizeBody  = gongwen.BodySize
+	sizeTitle = gongwen.TitleSize
+	sizeSmall = gongwen.Size4 // page numbers and the 版记
+	sizeMark  = 9             // the illustrative-data mark above the type area
+	lead      = gongwen.LinePitch
 )
 
-// Page geometry, in points. A4 portrait; the text area starts 37 mm from
-// the top and 28 mm from the left (天头, 订口) and is 225 mm high. It is 28
-// characters of 3号 (16 pt) wide, about 158 mm (the standard's 156 mm
-// holds 28 characters only with the characters drawn closer than their
-// size); its 22 lines are set on a grid of 225 mm / 22.
-const (
-	mm         = typeset.MM
-	pageW      = typeset.A4Width
-	pageH      = typeset.A4Height
-	marginTop  = 37 * mm
-	marginLeft = 28 * mm
-	gridChars  = 28
-	gridLines  = 22
-	sizeBody   = 16 // 3号
-	sizeTitle  = 22 // 2号
-	sizeSmall  = 14 // 4号: page numbers and the 版记
-	sizeMark   = 9  // the illustrative-data mark above the text area
-	textW      = float64(gridChars * sizeBody)
-	textH      = 225 * mm
-	lead       = textH / gridLines // one line of the grid
-	// pageNoGap is the distance from the foot of the text area to the top
-	// of the page number (一字线上距版心下边缘 7 mm).
-	pageNoGap = 7 * mm
-)
-
-// frame is the text area of every page. The bottom has a hair to spare,
-// so that 22 lines of the grid, summed in floating point, fit.
-var frame = typeset.Frame{Left: marginLeft, Top: marginTop, Width: textW, Bottom: marginTop + textH + 0.01}
-
-var black = typeset.Color{0, 0, 0}
+// frame is the type area of every page.
+var frame = gongwen.Frame()
 
 // The styles of the letters' text.
 var (
-	bodyStyle  = typeset.Style{Role: roleBody, Size: sizeBody, Color: black}
-	titleStyle = typeset.Style{Role: roleTitle, Size: sizeTitle, Color: black}
-	smallStyle = typeset.Style{Role: roleBody, Size: sizeSmall, Color: black}
-	markStyle  = typeset.Style{Role: roleHei, Size: sizeMark, Color: typeset.Color{0x5f, 0x63, 0x68}}
+	bodyStyle = gongwen.BodyStyle()
+	markStyle = typeset.Style{Role: gongwen.RoleSans, Size: sizeMark, Color: gongwen.Grey}
 )
 
-// headingStyle is the style of a heading of level 1 (一、, 黑体), 2 (（一）,
-// 楷体: the body face stands in) or 3 (1., 仿宋).
-func headingStyle(level int) typeset.Style {
-	if level == 1 {
-		return typeset.Style{Role: roleHei, Size: sizeBody, Color: black}
-	}
-	return bodyStyle
-}
-
-// palette draws the Markdown of findings' details in black and greys.
-var palette = typeset.Colors{
-	Muted: typeset.Color{0x40, 0x40, 0x40}, Link: black, Code: black,
-	Rule: black, Light: typeset.Color{0x80, 0x80, 0x80},
-	Head: typeset.Color{0xee, 0xee, 0xee}, Stripe: typeset.Color{0xff, 0xff, 0xff}, Shade: typeset.Color{0xf2, 0xf2, 0xf2},
-}
-
-// indent is the indent of the first line of a paragraph: two characters
-// in Chinese, none in English.
-func indent(lang model.Lang) float64 {
-	if lang == model.EN {
-		return 0
-	}
-	return 2 * sizeBody
-}
-
-// para is how body paragraphs are set.
+// para is how body paragraphs are set: gongwen's, without the indent in
+// English.
 func para(lang model.Lang) typeset.Para {
-	return typeset.Para{Width: textW, Lead: lead, Indent: indent(lang), Justify: true, Base: sizeBody}
+	pp := typeset.Para{Width: textW, Lead: lead, Indent: gongwen.Indent, Justify: true, Base: sizeBody}
+	if lang == model.EN {
+		pp.Indent = 0
+	}
+	return pp
+}
+
+// titleBoxes sets the letter's title, with the blank line after it.
+func titleBoxes(ts *typeset.Typesetter, title string) []*typeset.Box { return gongwen.Title(ts, title) }
+
+// headingBoxes sets a heading of level 1 to 4, its number before it, kept
+// with what follows.
+func headingBoxes(ts *typeset.Typesetter, lang model.Lang, level int, title string) []*typeset.Box {
+	if lang == model.EN {
+		pp := para(lang)
+		pp.Justify = false
+		bs := ts.Lines(typeset.NewText(title, gongwen.HeadingStyle(level)), pp)
+		for _, b := range bs {
+			b.Keep = true
+		}
+		return bs
+	}
+	return gongwen.Heading(ts, level, title)
 }
 
 // markdownStyle is how the Markdown of a finding's detail is set: as body
@@ -95,37 +67,64 @@ func para(lang model.Lang) typeset.Para {
 func markdownStyle(lang model.Lang) typeset.MarkdownStyle {
 	return typeset.MarkdownStyle{
 		Width: textW, Body: bodyStyle, Lead: lead / sizeBody, Indent: lang != model.EN, Justify: true,
-		Regular: roleBody, Bold: roleTitle, Sans: roleHei,
-		TableSize: sizeSmall, TableLead: 1.4, NoteSize: sizeSmall,
-		ImageHeight: textH / 2, Colors: palette,
+		Regular: gongwen.RoleBody, Bold: gongwen.RoleBold, Sans: gongwen.RoleSans,
+		TableSize: gongwen.TableSize, TableLead: gongwen.TableLead, NoteSize: gongwen.NoteSize,
+		ImageHeight: gongwen.TypeHeight / 2,
+		Colors: typeset.Colors{
+			Muted: gongwen.Grey, Link: gongwen.Black, Code: gongwen.Black, Rule: gongwen.Black, Light: gongwen.Grey,
+			Head: typeset.Color{0xee, 0xee, 0xee}, Stripe: typeset.Color{0xff, 0xff, 0xff}, Shade: typeset.Color{0xf2, 0xf2, 0xf2},
+		},
 	}
 }
 
-// furnish draws what every page has besides its text: the page number,
-// "— N —" in 4号 below the text area, on the outer side (the right of odd
-// pages, the left of even ones, one character in), and, for illustrative
-// data, a mark above the text area.
+// signatureBoxes sets the issuer centred above the date (gongwen), or,
+// for an issuer longer than a line, its lines right of the middle, none
+// cut short.
+func signatureBoxes(ts *typeset.Typesetter, issuer, date string) []*typeset.Box {
+	if ts.Measure(issuer, bodyStyle) <= textW {
+		return gongwen.Signature(ts, issuer, date)
+	}
+	out := []*typeset.Box{{H: lead, Keep: true}}
+	for _, s := range ts.Wrap(issuer, bodyStyle, textW-4*sizeBody) {
+		out = append(out, line(ts, s, 4*sizeBody, typeset.AlignLeft))
+	}
+	out = append(out, line(ts, date, textW-4*sizeBody, typeset.AlignRight))
+	out[len(out)-1].Keep = false
+	return out
+}
+
+// line is one line of the grid holding s, drawn from (or to) x.
+func line(ts *typeset.Typesetter, s string, x float64, align typeset.Align) *typeset.Box {
+	return &typeset.Box{H: lead, Keep: true, Draw: func(p *typeset.Page, left, y float64) {
+		ts.DrawString(p, s, bodyStyle, left+x, y+(lead-sizeBody)/2+0.86*sizeBody, align)
+	}}
+}
+
+// recordBox sets the 版记 (gongwen.RecordBox); an issuer too long for
+// the line beside the date is wrapped above it instead, so that none of
+// it is lost.
+func recordBox(ts *typeset.Typesetter, lang model.Lang, copyTo, issuer, date string) *typeset.Box {
+	st := typeset.Style{Role: gongwen.RoleBody, Size: sizeSmall, Color: gongwen.Black}
+	printed := i18n.Tr(lang, "letter.printed")
+	r := gongwen.Record{Issuer: issuer, Date: date, Printed: printed}
+	if copyTo != "" {
+		r.Lines = []gongwen.RecordLine{{Label: i18n.Tr(lang, "letter.copy-to"), Text: copyTo}}
+	}
+	if room := textW - 3*sizeSmall - ts.Measure(date+printed, st); ts.Measure(issuer, st) > room {
+		r.Lines = append(r.Lines, gongwen.RecordLine{Label: i18n.Tr(lang, "letter.issuer-label"), Text: issuer})
+		r.Issuer = ""
+	}
+	return gongwen.RecordBox(ts, r)
+}
+
+// furnish draws what every page has besides its text: the page number
+// (gongwen.Folio), and, for illustrative data, a mark above the type
+// area.
 func furnish(ts *typeset.Typesetter, lang model.Lang, illustrative bool) func(p *typeset.Page, no, total int) {
 	return func(p *typeset.Page, no, total int) {
-		baseline := marginTop + textH + pageNoGap + 0.86*sizeSmall
-		s := i18n.Trf(lang, "letter.page-no", no)
-		if no%2 == 1 {
-			ts.DrawString(p, s, smallStyle, marginLeft+textW-sizeSmall, baseline, typeset.AlignRight)
-		} else {
-			ts.DrawString(p, s, smallStyle, marginLeft+sizeSmall, baseline, typeset.AlignLeft)
-		}
+		gongwen.Folio(ts, p, no)
 		if illustrative {
-			ts.DrawString(p, i18n.Tr(lang, "illustrative-mark"), markStyle, marginLeft+textW, marginTop-8*mm, typeset.AlignRight)
+			ts.DrawString(p, i18n.Tr(lang, "illustrative-mark"), markStyle, frame.Left+textW, frame.Top-8*gongwen.MM, typeset.AlignRight)
 		}
 	}
-}
-
-// recordRules draws the rules of the 版记 across the text area, at y: the
-// first and last thick (0.35 mm), those between thin (0.25 mm).
-func recordRule(p *typeset.Page, x, y float64, thick bool) {
-	w := 0.25 * mm
-	if thick {
-		w = 0.35 * mm
-	}
-	p.Line(x, y, x+textW, y, w, black)
 }

@@ -3,16 +3,17 @@
 // group checked, what it found, the good practices, and each problem with
 // the body responsible, the deadline and where its rectification stands,
 // then what the province is to report back and by when. It is a document
-// written on package typeset, in the layout of official documents (GB/T
-// 9704-2012; see layout.go).
+// written on package typeset, in the layout of official documents that
+// the briefing's official layout shares (package gongwen, GB/T 9704-2012;
+// layout.go holds what the letters take from it).
 //
 // # Contents
 //
 // Everything comes from the data; nothing is written by hand per province.
 // In order:
 //
-//   - the title, 关于对<province>开展<campaign title>情况的反馈意见, in 2号,
-//     centred, and the addressee, <province name>人民政府：;
+//   - the title, 关于对<province>开展<campaign title>情况的反馈意见, in 2号
+//     小标宋, centred, and the addressee, <province name>人民政府：;
 //   - the opening: the policy basis (basis) and the organiser (organiser,
 //     without a closing note in parentheses: 国务院农民工工作领导小组), the
 //     group and its lead unit, the days of the province's visits (or the
@@ -29,7 +30,9 @@
 //     1., 2., …, each with its detail, the body responsible, the deadline,
 //     the status (with the days overdue) and whether it repeats a finding
 //     of an earlier campaign; a problem's block is kept on one page unless
-//     it is longer than a page;
+//     it is longer than a page, or moving it whole would leave the page
+//     before less than a third full (typeset.Together), and its
+//     rectification line always stays with the text before it;
 //   - 三、整改要求: the problems not closed to rectify, the overdue to
 //     hurry, the done that will be verified, and the date by which to
 //     report back (see below); a province with no problem left open is

@@ -3,6 +3,7 @@ package letter
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -15,12 +16,12 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/ducha/ducha/generator/assets"
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
 	"github.com/ducha/ducha/generator/project/validate"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/typeset"
 	"github.com/ducha/ducha/internal/fixture"
 	"github.com/ducha/ducha/internal/synth"
@@ -29,14 +30,10 @@ import (
 // The tests read the letters as a reader gets them: the text pdftotext
 // (poppler-utils) extracts, page by page.
 
-// embedded returns the embedded fonts in the roles of briefing.NewFonts,
+// embedded returns the embedded fonts in the roles of gongwen.NewFonts,
 // parsed once for all tests.
 var embedded = sync.OnceValue(func() typeset.Fonts {
-	return typeset.NewFonts("the embedded Noto fonts",
-		typeset.FontRole{Name: "regular", Family: "Body", Files: [][]byte{assets.SerifRegular}, Fallback: []typeset.Role{2, 1}},
-		typeset.FontRole{Name: "bold", Family: "Bold", Files: [][]byte{assets.SansBold}, Fallback: []typeset.Role{2, 0}},
-		typeset.FontRole{Name: "sans", Family: "Sans", Files: [][]byte{assets.SansRegular}, Fallback: []typeset.Role{0, 1}},
-	)
+	return gongwen.NewFonts(gongwen.Embedded(), gongwen.EmbeddedSource)
 })
 
 var created = time.Date(2016, 3, 31, 0, 0, 0, 0, time.UTC)
@@ -166,15 +163,19 @@ func checkAgainstData(t *testing.T, p *model.Project, r *report.Report) {
 			if !strings.Contains(text, rect) {
 				t.Errorf("%s: problem %s: its rectification %q is not in the letter", ps.Province.ID, f.ID, rect)
 			}
-			onPage := false
-			for _, pg := range pgs {
-				if strings.Contains(pg, title) && strings.Contains(pg, rect) {
-					onPage = true
+			// A problem's block stays on one page, unless moving it
+			// would leave the page before less than a third full (the
+			// audit below checks that); its rectification line is then
+			// still kept with the text before it.
+			for i, pg := range pgs {
+				top := strings.TrimPrefix(pg, squeeze(i18n.Tr(r.Lang, "illustrative-mark")))
+				if strings.HasPrefix(top, rect) {
+					t.Errorf("%s: problem %s: its rectification line is alone at the head of page %d", ps.Province.ID, f.ID, i+1)
 				}
 			}
-			if !onPage {
-				t.Errorf("%s: problem %s is split across pages", ps.Province.ID, f.ID)
-			}
+		}
+		for _, v := range audit(t, p, r, ps) {
+			t.Errorf("%s: %v", ps.Province.ID, v)
 		}
 		marker := squeeze(strings.SplitN(i18n.Tr(r.Lang, "letter.rect"), "%s", 2)[0])
 		if n := strings.Count(text, marker); n != ps.Problems {
@@ -195,6 +196,16 @@ func checkAgainstData(t *testing.T, p *model.Project, r *report.Report) {
 			t.Errorf("%s: the overall counts %q are not in the letter", ps.Province.ID, want)
 		}
 	}
+}
+
+// audit returns the layout rules the letter to ps breaks.
+func audit(t *testing.T, p *model.Project, r *report.Report, ps *report.ProvinceStats) []typeset.Violation {
+	t.Helper()
+	_, pages, err := Pages(p, r, ps, Options{Fonts: embedded()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return typeset.Audit(pages)
 }
 
 func TestSampleAgainstData(t *testing.T) {
@@ -263,7 +274,7 @@ func TestLayout(t *testing.T) {
 	sizes := map[float64]int{}
 	for i, pg := range pages {
 		runs := ts.Runs(pg)
-		no := i18n.Trf(r.Lang, "letter.page-no", i+1)
+		no := fmt.Sprintf("— %d —", i+1)
 		found := false
 		for _, run := range runs {
 			sizes[run.Size] += len([]rune(run.Text))
@@ -275,7 +286,7 @@ func TestLayout(t *testing.T) {
 				t.Errorf("page %d: number %q in %v pt at %v", i+1, no, run.Size, run.Baseline)
 			}
 			odd := (i+1)%2 == 1
-			if right := run.X+run.Width > marginLeft+textW/2; right != odd {
+			if right := run.X+run.Width > frame.Left+textW/2; right != odd {
 				t.Errorf("page %d: the number is on the inner side (x %.0f)", i+1, run.X)
 			}
 		}
@@ -290,7 +301,7 @@ func TestLayout(t *testing.T) {
 		t.Errorf("no title in 22 pt: %v", sizes)
 	}
 	last := ts.Runs(pages[len(pages)-1])
-	issued := i18n.Trf(r.Lang, "letter.issued", i18n.Date(r.Lang, r.AsOf))
+	issued := i18n.Date(r.Lang, r.AsOf) + i18n.Tr(r.Lang, "letter.printed")
 	for _, run := range last {
 		if run.Text == issued && run.Baseline < frame.Bottom-2*sizeSmall {
 			t.Errorf("the 版记 is not at the foot of the last page: baseline %.0f, text area ends at %.0f", run.Baseline, frame.Bottom)
