@@ -8,8 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
@@ -221,30 +223,48 @@ func (r *Rendering) letterLinks() map[string]string {
 }
 
 // writeLetters writes the feedback letter to each province visited into
-// out, and returns how many it wrote.
+// out, several at a time (one per CPU), and returns how many it wrote.
+// Each letter is its own file: the order they are written in does not
+// reach the output.
 func (r *Rendering) writeLetters(ctx context.Context, out output.Writer) (int, error) {
 	created := r.opts.Created
 	if created.IsZero() {
 		created = r.Report.AsOf.Time()
 	}
-	n := 0
-	for _, ps := range letter.Visited(r.Report) {
-		f, err := out.Create(r.letterPath(ps.Province.ID))
-		if err != nil {
-			return n, err
-		}
-		_, err = letter.Write(ctx, f, r.ch.Project, r.Report, ps, letter.Options{
-			Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created,
+	visited := letter.Visited(r.Report)
+	errs := make([]error, len(visited))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, ps := range visited {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = guard(func() error { return r.writeLetter(ctx, out, ps, created) })
 		})
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return n, err
-		}
-		n++
 	}
-	return n, nil
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, err
+	}
+	return len(visited), nil
+}
+
+// writeLetter writes the letter to the province of ps into out.
+func (r *Rendering) writeLetter(ctx context.Context, out output.Writer, ps *report.ProvinceStats, created time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f, err := out.Create(r.letterPath(ps.Province.ID))
+	if err != nil {
+		return err
+	}
+	_, err = letter.Write(ctx, f, r.ch.Project, r.Report, ps, letter.Options{
+		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created,
+	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // guard calls do, and turns a panic in it (a bug) into an error: the
