@@ -83,8 +83,8 @@ func NextCampaign(fsys fs.FS, p *model.Project, from *model.Campaign, id string)
 
 // nextScope returns campaign.yaml for the next edition, id: the edition
 // one up (in the title too, where it says 第八次 or Eighth or 8th, and the
-// year there, when the IDs are years), the period and as_of moved on by
-// years.
+// year there, when the IDs are years), the period, as_of and the
+// record's date of printing moved on by years.
 func nextScope(src []byte, from *model.Campaign, id string, years int) ([]byte, error) {
 	d, err := ParseDoc(src)
 	if err != nil {
@@ -122,6 +122,11 @@ func nextScope(src []byte, from *model.Campaign, id string, years int) ([]byte, 
 	}
 	if err := moveDate(d, root, "as_of", years); err != nil {
 		return nil, err
+	}
+	if _, record := Lookup(root, "record"); record != nil && record.Kind == yaml.MappingNode {
+		if err := moveDate(d, record, "date", years); err != nil {
+			return nil, err
+		}
 	}
 	return d.Bytes()
 }

@@ -33,6 +33,9 @@ func (v *validator) scope(c *model.Campaign) {
 	default:
 		v.errorf(src.At("as_of"), "as_of %s is before the campaign starts (%s); the report speaks for a date after the work began", c.AsOf, c.Period.Start)
 	}
+	if r := c.Record; r != nil && !r.Date.IsZero() && !c.Period.Start.IsZero() && r.Date.Before(c.Period.Start) {
+		v.errorf(r.Src.At("date"), "record: the date of printing %s is before the campaign starts (%s); give the date the briefing is printed", r.Date, c.Period.Start)
+	}
 	seen := map[string]bool{}
 	for i, id := range c.MemberIDs {
 		pos := src.AtIndex("members", i)

@@ -53,7 +53,7 @@ func (b *briefing) rectification() {
 		return
 	}
 	b.body.Add(typeset.VSpace(4))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("section-rect"))})
 	overdueBg := typeset.Color{0xfb, 0xee, 0xec}
 	tb.Fill = func(r int) *typeset.Color {
 		if tracked[r].Overdue(b.r.AsOf) {
@@ -190,13 +190,16 @@ func (b *briefing) annex() {
 	if b.lang == model.EN {
 		title = b.word("annex") + ". " + b.word("annex-title")
 	}
+	if t := b.annexTitle("findings", b.word("annex-title")); t != "" {
+		title = t
+	}
 	b.body.PageBreak()
 	b.addAll(b.tocHeading(0, title))
 	b.paragraph(note)
 	if len(fs) == 0 {
 		return
 	}
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("annex-title"))})
 	var header []typeset.Cell
 	var heads []*typeset.Text
 	for _, k := range []string{"id", "province", "item", "category", "content"} {

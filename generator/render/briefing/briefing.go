@@ -35,6 +35,9 @@ type briefing struct {
 	body   *typeset.Flow
 	toc    []tocEntry
 	num    gongwen.Numbering // of headings, in the official layout
+	// annexNo numbers the annexes of the official layout by what they
+	// hold: findings, self-exam, ind; nil in the compact layout.
+	annexNo map[string]int
 	// counters for section numbers, anchors and figures
 	sections, anchors, figures int
 	project                    fs.FS  // for the narrative's images; nil: none
@@ -69,8 +72,11 @@ func (b *briefing) wordf(key string, args ...any) string { return i18n.Trf(b.lan
 // of every page but the cover.
 func (b *briefing) build(ctx context.Context) ([]*typeset.Page, error) {
 	b.body = typeset.NewFlow(b.lk.frame)
+	if b.lk.official {
+		b.numberAnnexes()
+	}
 	for _, section := range []func(){
-		b.summary, b.scope, b.keyFigures, b.compared, b.indicators, b.groups, b.provinces, b.rectification, b.progress, b.annex, b.changesAnnex,
+		b.summary, b.scope, b.keyFigures, b.compared, b.indicators, b.groups, b.provinces, b.rectification, b.progress, b.annex, b.lateAnnexes, b.changesAnnex,
 	} {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -123,7 +129,6 @@ func (b *briefing) section(title string) {
 		label = strconv.Itoa(b.sections) + ". "
 	}
 	if b.lk.official {
-		b.num.Reset(1)
 		label = b.num.Next(1)
 		title = unnumbered(title)
 	}
@@ -358,6 +363,9 @@ func (b *briefing) cover() []*typeset.Page {
 		p.Line(x, y+10, x+b.lk.textWidth, y+10, 0.7, colAccent)
 	}}, &typeset.Box{H: 6})
 	center(b.word("briefing"), typeset.Style{Role: roleBold, Size: 21, Color: colText}, 1.5)
+	if issue := b.c.Issue.In(b.lang); issue != "" {
+		center(issue, typeset.Style{Role: roleRegular, Size: 13, Color: colText}, 1.6)
+	}
 	middle = append(middle, &typeset.Box{H: 18 * mm})
 	middle = append(middle, b.coverFacts()...)
 	if b.c.Illustrative {

@@ -53,7 +53,8 @@ func (b *briefing) carried() {
 		}
 	}
 	b.paragraph(b.wordf("brief.carried-intro", i18n.Date(b.lang, b.r.AsOf), i18n.Int(len(b.r.Carried)), i18n.Int(overdue)))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("brief.carried-title")),
+		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
 	var header []*typeset.Text
 	for _, k := range []string{"brief.campaign", "problem", "province", "responsible", "deadline", "status", "brief.age"} {
 		header = append(header, typeset.NewText(b.word(k), b.lk.headStyle))
@@ -123,7 +124,7 @@ func (b *briefing) compareTable(caption, head string, set *compare.Set, rows []*
 	if caption != "" {
 		b.addAll(b.headingBoxes(2, caption, ""))
 	}
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(caption)})
 	header := []*typeset.Text{typeset.NewText(head, b.lk.headStyle)}
 	for _, c := range b.columns(set) {
 		header = append(header, typeset.NewText(c, b.lk.headStyle))
@@ -204,7 +205,7 @@ func (b *briefing) compareIndicators(set *compare.Set) {
 		return
 	}
 	b.addAll(b.tocHeading(1, b.word("brief.compare-indicators")))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("brief.compare-indicators"))})
 	header := []*typeset.Text{typeset.NewText(b.word("indicator"), b.lk.headStyle)}
 	for _, c := range b.columns(set) {
 		header = append(header, typeset.NewText(c, b.lk.headStyle))
@@ -242,7 +243,7 @@ func (b *briefing) repeats(set *compare.Set) {
 		return
 	}
 	b.paragraph(b.wordf("brief.repeats-intro", i18n.Int(n), i18n.Date(b.lang, b.r.AsOf)))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("brief.compare-repeats"))})
 	var header []*typeset.Text
 	for _, k := range []string{"province", "problem", "brief.repeats-earlier", "brief.earlier-status"} {
 		header = append(header, typeset.NewText(b.word(k), b.lk.headStyle))

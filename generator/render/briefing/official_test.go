@@ -4,10 +4,12 @@ import (
 	"context"
 	"io/fs"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/ducha/ducha/generator/derive/report"
 	"github.com/ducha/ducha/generator/diag"
+	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/markdown"
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/project/load"
@@ -79,5 +81,28 @@ func TestOfficialAudit(t *testing.T) {
 				t.Error(v)
 			}
 		})
+	}
+}
+
+// TestEnglishCompact: in English the briefing is compact by default, and
+// its summary chapter is titled in English although summary.md, written
+// in Chinese, has a Chinese title.
+func TestEnglishCompact(t *testing.T) {
+	p, _ := loadOfficial(t, os.DirFS("../../.."))
+	p.Config.Language = model.EN
+	if got := p.Config.Layout(); got != model.LayoutCompact {
+		t.Fatalf("English layout %q, want compact", got)
+	}
+	r := report.New(p.Current(), model.EN)
+	data, n := write(t, p, r)
+	all := strings.Join(pages(t, data, n), "")
+	if want := squeeze(i18n.Tr(model.EN, "summary")); !strings.Contains(all, want) {
+		t.Errorf("the English briefing lacks the summary's title %q", want)
+	}
+	if title := r.Campaign.Page(model.PageSummary, "").Title; strings.Contains(all, squeeze(title)) {
+		t.Errorf("the English briefing titles its summary %q", title)
+	}
+	if strings.Contains(all, "第8期") || !strings.Contains(all, "Page2of") {
+		t.Error("the English briefing is not in the compact layout")
 	}
 }

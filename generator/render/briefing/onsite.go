@@ -156,7 +156,7 @@ func (b *briefing) visits(in *model.Inspection) {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("visits-table"), ""))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.nameOf(in) + b.space() + b.word("visits-table")),
 		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignLeft, typeset.AlignRight}})
 	header := []*typeset.Text{typeset.NewText(b.word("date"), b.lk.headStyle), typeset.NewText(b.word("place"), b.lk.headStyle), typeset.NewText(b.word("site"), b.lk.headStyle),
 		typeset.NewText(b.word("mode"), b.lk.headStyle), typeset.NewText(b.word("met"), b.lk.headStyle)}
@@ -206,7 +206,7 @@ func (b *briefing) values(in *model.Inspection) {
 		return
 	}
 	b.addAll(b.headingBoxes(2, b.word("indicators-table"), ""))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.nameOf(in) + b.space() + b.word("indicators-table")),
 		Align: []typeset.Align{typeset.AlignLeft, typeset.AlignRight, typeset.AlignRight, typeset.AlignLeft, typeset.AlignLeft}})
 	header := []*typeset.Text{typeset.NewText(b.word("indicator"), b.lk.headStyle), typeset.NewText(b.word("value"), b.lk.headStyle), typeset.NewText(b.word("target"), b.lk.headStyle),
 		typeset.NewText(b.word("verdict"), b.lk.headStyle), typeset.NewText(b.word("value-note"), b.lk.headStyle)}
@@ -283,7 +283,11 @@ func (b *briefing) more(fs []*model.Finding) {
 	if !inAnnex {
 		key = "more-not-listed"
 	}
-	note := b.ts.Lines(typeset.NewText(b.wordf(key, i18n.Int(len(rest))), typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
+	text := b.wordf(key, i18n.Int(len(rest)))
+	if n := b.annexNo["findings"]; n > 0 && inAnnex {
+		text = b.wordf("more-in-annex-n", i18n.Int(len(rest)), n)
+	}
+	note := b.ts.Lines(typeset.NewText(text, typeset.Style{Role: roleSans, Size: b.lk.pt(9), Color: colMuted}), typeset.Para{Width: b.lk.textWidth, Lead: 1.6 * b.lk.pt(9)})
 	note[0].KeepPrev = true // with the last finding listed
 	b.body.Add(typeset.VSpace(6))
 	b.addAll(note)

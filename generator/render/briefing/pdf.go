@@ -2,6 +2,41 @@
 // printed counterpart of the site, read with a pen in hand. It is a
 // document written on package typeset.
 //
+// # Layouts
+//
+// pdf.layout in ducha.yaml chooses the layout (model.Config.Layout):
+//
+//   - official (the default in Chinese): GB/T 9704, as package gongwen
+//     sets it: A4 with a 156 × 225 mm type area, body text in 3号 (16 pt)
+//     on 22 lines a page, headings numbered 一、→（一）→1.→（1）in their
+//     faces (sections, headings within a section, sub-headings and key
+//     items, headings of narrative pages), page numbers "— N —" on the
+//     outer side and no running header; the first page is a red
+//     masthead (the briefing's name, the issue number campaign.yaml's
+//     issue, the issuing office and the date of printing) with the
+//     campaign's title and particulars; the distribution record
+//     (campaign.yaml's record: 版记) at the foot of the last page. The
+//     body names what leadership must act on and the annexes hold the
+//     full lists: the provinces that sent no self-examination report are
+//     named in a sentence and the table of every province is an annex;
+//     the indicators are one table of provinces against indicators with
+//     a target, each cell saying in words whether it is met, and the
+//     chart of every indicator's values is an annex. Annexes are
+//     numbered 附件1, 附件2….
+//   - compact (the default in English): 11 pt body text, 42 characters a
+//     line, a running header (short title and marking) and "第 X 页 共 Y
+//     页", everything in the body as listed below.
+//
+// The date of printing is never the day the briefing is made: it is the
+// record's date, or the as-of date.
+//
+// Page breaks follow package typeset's rules in both layouts: a finding's
+// title, facts and rectification stay on one page, a note on findings not
+// listed stays with the last one listed, tables of particulars stay
+// whole, and a table introduced by a heading repeats the heading with
+// "（续）" above its header row on every page it runs onto. The tests run
+// typeset.Audit on the sample and on generated campaigns.
+//
 // # Contents
 //
 // The briefing is A4 portrait, with a wider left margin for binding. In
@@ -15,8 +50,10 @@
 //     bookmarks have the same entries, and one for the contents;
 //   - the summary for leadership: content/<campaign>/summary.md, rendered
 //     from Markdown, titled by its front matter's title (its top-level
-//     headings are entries of the contents); without the file, a paragraph
-//     of key figures;
+//     headings are entries of the contents; in the official layout their
+//     own numbers, 一、 and the like, are replaced by （一）…); an English
+//     briefing titles it in English when the title has Chinese
+//     characters; without the file, a paragraph of key figures;
 //   - the scope: basis, organiser, period, as-of date, methods, member
 //     units, the key items with their points, and the self-examination of
 //     every province;
@@ -55,7 +92,7 @@
 //     state of the data (package changes).
 //
 // Drafts and other narrative pages (overview, items, pages/) are not
-// printed. Every page but the cover has a header (the campaign's short
+// printed. In the compact layout, every page but the cover has a header (the campaign's short
 // title and the marking) and a footer ("第 X 页 共 Y 页" or "Page X of Y",
 // and the illustrative-data notice when the campaign is illustrative; on
 // the last page, Options.Stamp).
@@ -85,17 +122,20 @@
 //
 // # Fonts
 //
-// The briefing's fonts have three roles (NewFonts): regular (by default
-// Noto Serif SC, a Song face) sets running text and the cover's
-// particulars; bold (Noto Sans SC Bold) headings, titles of findings,
-// strong emphasis, table headers and key figures; sans (Noto Sans SC
-// Regular; the regular fonts when a project configures its own) tables,
-// charts, headers, footers, small print, emphasis and code. Each role is a
-// list of fonts (pdf.font in ducha.yaml), and a character is drawn by the
-// first of the role's list that has it, or else by the first of the other
-// roles' fonts that does (regular falls back on sans, then bold; bold on
-// sans, then regular; sans on regular, then bold). A file given for
-// several roles is embedded once, subset to the glyphs the briefing draws.
+// The briefing's fonts have the roles of package gongwen (NewFonts,
+// gongwen.NewFonts): regular (by default Noto Serif SC, the stand-in for
+// 仿宋) sets running text and the cover's particulars; bold (Noto Sans SC
+// Bold) the compact layout's headings, titles of findings, strong
+// emphasis, table headers and key figures; sans (Noto Sans SC Regular;
+// the regular fonts when a project configures its own) the compact
+// layout's tables, charts, headers, footers, small print, emphasis and
+// code; title (Noto Serif SC Bold, for 小标宋), heading1 (Noto Sans SC
+// Bold, for 黑体), heading2 (Noto Serif SC Bold: no 楷体 is embedded) and
+// table (Noto Serif SC) the official layout's titles, headings and tables.
+// Each role is a list of fonts (pdf.font in ducha.yaml), and a character
+// is drawn by the first of the role's list that has it, or else by the
+// first of the other roles' fonts that does. A file given for several
+// roles is embedded once, subset to the glyphs the briefing draws.
 //
 // # Typesetting
 //

@@ -3,11 +3,13 @@ package briefing
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/ducha/ducha/generator/derive/chart"
 	"github.com/ducha/ducha/generator/derive/figures"
 	"github.com/ducha/ducha/generator/i18n"
 	"github.com/ducha/ducha/generator/model"
+	"github.com/ducha/ducha/generator/render/gongwen"
 	"github.com/ducha/ducha/generator/render/pdfchart"
 	"github.com/ducha/ducha/generator/render/typeset"
 )
@@ -22,7 +24,7 @@ func (b *briefing) summary() {
 	pg := b.c.Page(model.PageSummary, "")
 	ok := pg != nil && !pg.Draft && len(bytes.TrimSpace(pg.Body)) > 0
 	title := b.word("summary")
-	if ok && pg.Title != "" {
+	if ok && pg.Title != "" && (b.lang == model.ZH || !hasHan(pg.Title)) {
 		title = pg.Title
 	}
 	b.section(title)
@@ -48,7 +50,7 @@ type fact struct {
 
 // facts sets particulars as a table of two columns, labels on the left.
 func (b *briefing) facts(rows []fact) []*typeset.Box {
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Widths: []float64{0.2 * b.lk.textWidth, 0.8 * b.lk.textWidth}, Size: 10, Lead: 1.55,
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Widths: []float64{0.2 * b.lk.textWidth, 0.8 * b.lk.textWidth}, Size: b.lk.pt(10), Lead: 1.55, Whole: 20,
 		Fill: func(int) *typeset.Color { return nil }, Labels: true})
 	var cells [][]typeset.Cell
 	for _, r := range rows {
@@ -109,7 +111,10 @@ func (b *briefing) scope() {
 // item sets a key item with its points.
 func (b *briefing) item(it *model.Item) {
 	no := i18n.ItemNo(b.lang, it.No) + "、"
-	if b.lang == model.EN {
+	switch {
+	case b.lk.official:
+		no = gongwen.Number(3, it.No) // under the heading （一）
+	case b.lang == model.EN:
 		no = i18n.ItemNo(b.lang, it.No) + ". "
 	}
 	t := typeset.NewText(no, typeset.Style{Role: roleBold, Size: b.lk.pt(10.5), Color: colText})
@@ -143,8 +148,19 @@ func (b *briefing) selfExams() {
 	}
 	b.addAll(b.tocHeading(1, b.word("scope-self-exam")))
 	fig := b.figs.Text
-	b.paragraph(b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing")))
-	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable})
+	line := b.wordf("self-exam-line", fig("self-exam.total"), fig("self-exam.submitted"), fig("self-exam.missing"))
+	if b.lk.official {
+		b.paragraph(line + b.notSubmitted() + b.seeAnnex("self-exam"))
+		return
+	}
+	b.paragraph(line)
+	b.selfExamTable()
+}
+
+// selfExamTable sets the self-examination of every province as a table.
+func (b *briefing) selfExamTable() {
+	c := b.c
+	tb := b.newTable(typeset.Table{Width: b.lk.textWidth, Size: b.lk.sizeTable, Lead: b.lk.leadTable, Caption: b.continued(b.word("scope-self-exam"))})
 	header := []*typeset.Text{
 		typeset.NewText(b.word("province"), b.lk.headStyle), typeset.NewText(b.word("self-exam"), b.lk.headStyle),
 		typeset.NewText(b.word("date"), b.lk.headStyle), typeset.NewText(b.word("content"), b.lk.headStyle),
@@ -268,8 +284,25 @@ func (b *briefing) figureTiles() *typeset.Box {
 	}}
 }
 
-// indicators sets one chart per indicator, two abreast.
+// indicators sets one chart per indicator, two abreast; in the official
+// layout, the table of targets met (officialIndicators), the charts going
+// to an annex.
 func (b *briefing) indicators() {
+	if b.lk.official {
+		b.officialIndicators()
+		return
+	}
+	charts := b.indicatorCharts()
+	if len(charts) == 0 {
+		return
+	}
+	b.section(b.word("section-ind"))
+	b.paragraph(b.word("ind-intro"))
+	b.chartPairs(charts)
+}
+
+// indicatorCharts returns a chart of each indicator any province reports.
+func (b *briefing) indicatorCharts() []*chart.Chart {
 	var charts []*chart.Chart
 	for _, it := range b.c.Items {
 		for _, ind := range it.Indicators {
@@ -278,11 +311,11 @@ func (b *briefing) indicators() {
 			}
 		}
 	}
-	if len(charts) == 0 {
-		return
-	}
-	b.section(b.word("section-ind"))
-	b.paragraph(b.word("ind-intro"))
+	return charts
+}
+
+// chartPairs sets charts two abreast.
+func (b *briefing) chartPairs(charts []*chart.Chart) {
 	const gap = 18.0
 	w := (b.lk.textWidth - gap) / 2
 	for i := 0; i < len(charts); i += 2 {
@@ -311,4 +344,16 @@ func (b *briefing) indicators() {
 			}
 		}})
 	}
+}
+
+// hasHan reports whether s has Chinese characters: an English briefing
+// titles its summary in English, whatever the title of a summary.md
+// written in Chinese.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,9 @@ var uiKeys = []string{
 	"trend.worse", "trend.sep", "trend.higher-better", "trend.lower-better", "fig.points", "fig.repeats",
 	"fig.carried-over", "fig.carried-over.overdue", "fig.problems-of", "fig.overdue-of", "fig.problems.unclosed",
 	"fig.visits-of", "fig.self-exam.submitted",
+	// The official layout (official.go, density.go).
+	"see-annex", "annex-n", "not-submitted-are", "annex-self-exam", "annex-ind", "ind-matrix-no-annex",
+	"ind-matrix-intro", "target-met", "target-missed", "continued", "more-in-annex-n",
 }
 
 // uiText returns every character the briefing's own words may print in

@@ -44,8 +44,8 @@
 //   - The fonts. The standard's faces (方正小标宋, 仿宋_GB2312, 黑体,
 //     楷体_GB2312) are licensed, not free; the embedded stand-ins are Noto
 //     Serif SC Bold for 小标宋, Noto Serif SC Regular for 仿宋 (a Song, not
-//     a Fangsong face), Noto Sans SC for 黑体 (Regular for level-one
-//     headings, whose 3号 black face reads bold enough), and no 楷体: no
+//     a Fangsong face), Noto Sans SC Bold for 黑体 (a 黑体 at 3号 reads
+//     darker than Noto Sans SC Regular), and no 楷体: no
 //     freely licensed 楷体 exists as a single TrueType file, so level-two
 //     headings are set in Noto Serif SC Bold in the embedded set. A project
 //     that licenses the standard's fonts names them by role in ducha.yaml
@@ -53,7 +53,17 @@
 //   - Pages. Every page has the same type area (the standard binds on the
 //     left for all pages); page numbers alternate sides as the standard
 //     says, so a document printed on both sides has them on the outer side.
-//   - Tables and notes are not in the standard; tables are set in 4号
-//     (TableSize, 14 pt) so that a province's row of figures fits, notes in
-//     小四 (12 pt).
+//   - Tables and notes are not in the standard; tables are set in 小四
+//     (TableSize, 12 pt) so that a row of a province's figures fits the
+//     line, notes in 五号 (NoteSize, 10.5 pt).
+//
+// # Using it
+//
+// A document lays its body out in a typeset.Flow of Frame(), with the
+// fonts of NewFonts (the project's, by role, or Embedded()): Paragraph or
+// Text for body text, Heading with a Numbering for headings, Title for the
+// title, MastheadBoxes for a bulletin's first page, Signature for the
+// signature of a letter, and RecordBox placed with AtFoot for the
+// distribution record; then it draws the page numbers with Folio on every
+// page (typeset.Furnish).
 package gongwen

@@ -31,8 +31,8 @@ const (
 	TitleSize = Size2
 	BodySize  = Size3
 	FolioSize = Size4
-	TableSize = Size4
-	NoteSize  = Size4s
+	TableSize = Size4s
+	NoteSize  = Size5
 )
 
 // The grid: 22 lines a page; 27 characters a full line of 16 pt in the
@@ -91,11 +91,11 @@ func HeadingStyle(level int) typeset.Style {
 	return typeset.Style{Role: role, Size: BodySize, Color: Black}
 }
 
-// TableStyle is the style of table text: 4号 in the table role.
+// TableStyle is the style of table text: 小四 in the table role.
 func TableStyle() typeset.Style { return typeset.Style{Role: RoleTable, Size: TableSize, Color: Black} }
 
 // NoteStyle is the style of notes and sources below a table or chart:
-// 小四 in the body role, grey.
+// 五号 in the body role, grey.
 func NoteStyle() typeset.Style { return typeset.Style{Role: RoleBody, Size: NoteSize, Color: Grey} }
 
 // Number returns the number of the n-th heading (from 1) of a level: 一、
