@@ -102,6 +102,16 @@ func (l *letter) issuer() string {
 	return s
 }
 
+// office is the office that issues the letter (印发机关) and that the
+// province reports back to: the issuer of the campaign's record (版记)
+// when it names one, else the organiser (issuer).
+func (l *letter) office() string {
+	if rec := l.c.Record; rec != nil && !rec.Issuer.IsZero() {
+		return rec.Issuer.In(l.lang)
+	}
+	return l.issuer()
+}
+
 // group returns the province's group, or nil.
 func (l *letter) group() *model.Group { return l.ps.Inspection.Group }
 
@@ -332,9 +342,9 @@ func (l *letter) demands() {
 	}
 	l.add(l.paragraph(s)...)
 	if by := l.reportBy(); !by.IsZero() {
-		l.last(l.paragraph(l.wordf("letter.report-by", i18n.Date(l.lang, by), l.issuer())))
+		l.last(l.paragraph(l.wordf("letter.report-by", i18n.Date(l.lang, by), l.office())))
 	} else {
-		l.last(l.paragraph(l.wordf("letter.report-within", ReportDays, l.issuer())))
+		l.last(l.paragraph(l.wordf("letter.report-within", ReportDays, l.office())))
 	}
 }
 
@@ -364,7 +374,7 @@ func (l *letter) record() {
 	if units := l.copyTo(); len(units) > 0 {
 		copyTo = i18n.List(l.lang, units) + l.word("letter.full-stop")
 	}
-	gongwen.AtFoot(l.flow, recordBox(l.ts, l.lang, copyTo, l.issuer(), i18n.Date(l.lang, l.letterDate())))
+	gongwen.AtFoot(l.flow, recordBox(l.ts, l.lang, copyTo, l.office(), i18n.Date(l.lang, l.letterDate())))
 }
 
 // copyTo lists the units the letter is copied to: the group's lead unit

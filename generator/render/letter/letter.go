@@ -40,7 +40,11 @@
 //   - the signature, the organiser's name and the group's, over the date of
 //     the letter: the campaign's as_of date (or --as-of), never the clock;
 //   - the 版记 at the foot of the last page: 抄送 the group's lead unit and
-//     member units, and the organiser with the date of issue (印发).
+//     member units, and the issuing office with the date of the letter
+//     (印发). The issuing office, to which the province also reports
+//     back, is the issuer of the campaign's record (record.issuer, the
+//     office that issues the briefing), or else the organiser. The
+//     record's lines and date are the briefing's, not the letters'.
 //
 // Every count is the figure the site and the briefing show for the
 // province (package figures: province.<id>.problems and the like).

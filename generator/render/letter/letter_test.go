@@ -350,6 +350,21 @@ func TestReportBack(t *testing.T) {
 	}
 }
 
+// TestOffice: the issuer of the campaign's record, when it names one,
+// issues the letters and receives the reports.
+func TestOffice(t *testing.T) {
+	fsys := fixture.Minimal(t)
+	f := fsys["data/2015/campaign.yaml"]
+	fsys["data/2015/campaign.yaml"] = &fstest.MapFile{Data: append(bytes.Clone(f.Data), "record: {issuer: 督查办公室}\n"...)}
+	p, r := loadProject(t, fsys)
+	text := body(pdfPages(t, write(t, p, r, r.Provinces[0])), r.Lang)
+	for _, want := range []string{"书面报送督查办公室。", "督查办公室2016年3月31日印发", "国务院农民工工作领导小组第一督查组"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in %s", want, text)
+		}
+	}
+}
+
 func TestDeterministic(t *testing.T) {
 	p, r := loadProject(t, sample(t))
 	a, b := write(t, p, r, r.Provinces[0]), write(t, p, r, r.Provinces[0])
