@@ -86,3 +86,31 @@ func TestFallbackFonts(t *testing.T) {
 		}
 	}
 }
+
+// TestFontRolesConfigured: pdf.font.title names the font of the official
+// layout's titles; the briefing embeds it under the role's name, and
+// draws with it the characters it has (the Latin of the title), the
+// others from the regular font.
+func TestFontRolesConfigured(t *testing.T) {
+	fsys := fallbackProject(t, "pdf:\n  font:\n    regular: fonts/serif.ttf\n    title: fonts/extra.ttf\n")
+	ch, err := Check(fsys, CheckOptions{Briefing: true})
+	if err != nil || ch.Diags.HasErrors(true) {
+		t.Fatalf("%v %v", err, ch.Diags.Err())
+	}
+	var out output.Memory
+	if _, err := render(context.Background(), fsys, ch, &out, Options{Briefing: true}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := out.File(BriefingName)
+	file := filepath.Join(t.TempDir(), BriefingName)
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fonts, err := exec.Command("pdffonts", file).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(fonts), "\nTitle ") || !strings.Contains(string(fonts), "\nBody ") {
+		t.Errorf("pdffonts lists no Title and Body fonts:\n%s", fonts)
+	}
+}

@@ -41,9 +41,10 @@ const EmbeddedSource = "the embedded Noto Serif SC and Noto Sans SC"
 // NewFonts returns the fonts of a document in the official or compact
 // layout, with a role for each of the Role constants. A role without files
 // takes another's, as FontFiles says; a character that a role's files lack
-// is drawn by the first of the other roles' files that has it (body text
-// falls back on sans, then bold; the others on body, then sans, then
-// bold). source names where the fonts came from, for messages.
+// is drawn by the first of the other roles' files that has it, in the
+// order regular, sans, bold, title, heading1, heading2, table (bold tries
+// sans first), so that any character one of the fonts has is drawn in
+// every role. source names where the fonts came from, for messages.
 func NewFonts(f FontFiles, source string) typeset.Fonts {
 	or := func(fs ...[][]byte) [][]byte {
 		for _, x := range fs {
@@ -53,14 +54,25 @@ func NewFonts(f FontFiles, source string) typeset.Fonts {
 		}
 		return nil
 	}
-	others := []typeset.Role{RoleBody, RoleSans, RoleBold}
+	// Every role falls back on every other, so that a character any
+	// font has (what a check asks, Typesetter.Has) is drawn in any role.
+	order := []typeset.Role{RoleBody, RoleSans, RoleBold, RoleTitle, RoleHeading1, RoleHeading2, RoleTable}
+	others := func(self typeset.Role) []typeset.Role {
+		var out []typeset.Role
+		for _, r := range order {
+			if r != self {
+				out = append(out, r)
+			}
+		}
+		return out
+	}
 	return typeset.NewFonts(source,
-		typeset.FontRole{Name: "regular", Family: "Body", Files: f.Regular, Fallback: []typeset.Role{RoleSans, RoleBold}},
-		typeset.FontRole{Name: "bold", Family: "Bold", Files: or(f.Bold, f.Regular), Fallback: []typeset.Role{RoleSans, RoleBody}},
-		typeset.FontRole{Name: "sans", Family: "Sans", Files: or(f.Sans, f.Regular), Fallback: []typeset.Role{RoleBody, RoleBold}},
-		typeset.FontRole{Name: "title", Family: "Title", Files: or(f.Title, f.Bold, f.Regular), Fallback: others},
-		typeset.FontRole{Name: "heading1", Family: "Heading1", Files: or(f.Heading1, f.Bold, f.Regular), Fallback: others},
-		typeset.FontRole{Name: "heading2", Family: "Heading2", Files: or(f.Heading2, f.Regular), Fallback: others},
-		typeset.FontRole{Name: "table", Family: "Table", Files: or(f.Table, f.Regular), Fallback: others},
+		typeset.FontRole{Name: "regular", Family: "Body", Files: f.Regular, Fallback: others(RoleBody)},
+		typeset.FontRole{Name: "bold", Family: "Bold", Files: or(f.Bold, f.Regular), Fallback: []typeset.Role{RoleSans, RoleBody, RoleTitle, RoleHeading1, RoleHeading2, RoleTable}},
+		typeset.FontRole{Name: "sans", Family: "Sans", Files: or(f.Sans, f.Regular), Fallback: others(RoleSans)},
+		typeset.FontRole{Name: "title", Family: "Title", Files: or(f.Title, f.Bold, f.Regular), Fallback: others(RoleTitle)},
+		typeset.FontRole{Name: "heading1", Family: "Heading1", Files: or(f.Heading1, f.Bold, f.Regular), Fallback: others(RoleHeading1)},
+		typeset.FontRole{Name: "heading2", Family: "Heading2", Files: or(f.Heading2, f.Regular), Fallback: others(RoleHeading2)},
+		typeset.FontRole{Name: "table", Family: "Table", Files: or(f.Table, f.Regular), Fallback: others(RoleTable)},
 	)
 }

@@ -141,3 +141,31 @@ func TestDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestFontRoles: a role without files takes those FontFiles says, so
+// that a project naming only regular and bold fonts sets titles and
+// level-one headings in the bold, level-two headings and tables in the
+// regular; a role given its own files keeps them.
+func TestFontRoles(t *testing.T) {
+	reg, bold, kai := []byte("regular"), []byte("bold"), []byte("kai")
+	check := func(f typeset.Fonts, want map[typeset.Role][]byte) {
+		t.Helper()
+		for role, data := range want {
+			if got := f.Roles[role].Files; len(got) != 1 || !bytes.Equal(got[0], data) {
+				t.Errorf("role %s has %q, want %q", f.Roles[role].Name, got, data)
+			}
+		}
+	}
+	check(NewFonts(FontFiles{Regular: [][]byte{reg}, Bold: [][]byte{bold}}, "x"), map[typeset.Role][]byte{
+		RoleBody: reg, RoleBold: bold, RoleSans: reg, RoleTitle: bold, RoleHeading1: bold, RoleHeading2: reg, RoleTable: reg,
+	})
+	check(NewFonts(FontFiles{Regular: [][]byte{reg}, Heading2: [][]byte{kai}}, "x"), map[typeset.Role][]byte{
+		RoleBold: reg, RoleTitle: reg, RoleHeading1: reg, RoleHeading2: kai,
+	})
+	names := []string{"regular", "bold", "sans", "title", "heading1", "heading2", "table"}
+	for i, ro := range NewFonts(Embedded(), EmbeddedSource).Roles {
+		if ro.Name != names[i] {
+			t.Errorf("role %d is named %q, want %q (the key of pdf.font)", i, ro.Name, names[i])
+		}
+	}
+}

@@ -49,7 +49,7 @@ func (cv *chartView) lines(h float64) *typeset.Box {
 			}
 		}
 		p.Line(x0, y0+plotH, right, y0+plotH, 0.6, axisColor)
-		for _, s := range c.Series {
+		for si, s := range c.Series {
 			col := Color(s.Color)
 			for i := 1; i < len(s.Values); i++ {
 				a, b := s.Values[i-1], s.Values[i]
@@ -66,8 +66,8 @@ func (cv *chartView) lines(h float64) *typeset.Box {
 				if math.IsNaN(v) || s.Dashed && !labels {
 					continue
 				}
-				if labels || len(s.Values) == 1 {
-					p.FillRect(xAt(i)-2, yAt(v)-2, 4, 4, col)
+				if labels || len(s.Values) == 1 || i%every == 0 && !s.Dashed {
+					mark(p, Mark(si%int(marks)), xAt(i), yAt(v), col)
 				}
 				if labels && !s.Dashed {
 					ts.DrawString(p, cv.format(v), cv.d.value, xAt(i), yAt(v)-4, typeset.AlignCenter)

@@ -12,6 +12,19 @@
 // few, and draws a dashed series (a reference, such as what the deadlines
 // ask) as a dotted line, in its legend too. The numbers, labels and
 // colours are the description's. Lengths are in points.
+//
+// # Print
+//
+// Charts are made to be read on paper, in black and white too. No text is
+// under 9 points. A label drawn on a fill (a segment, a bar, a heatmap
+// cell) is in the colour of the style, white or black, whichever
+// contrasts with the fill most, and at least MinContrast (4.5:1) for the
+// colours of package chart. Where colour alone tells things apart,
+// patterns do too: the series of stacked or grouped bars take Solid,
+// Hatch, Dots, BackHatch, Cross and Stripes in turn, bars that miss their
+// target are hatched, and the series of a line chart are marked Square,
+// OpenSquare, Diamond, Plus and Times; the legend shows the same. A label
+// on a pattern sits on a patch of plain fill.
 package pdfchart
 
 import (
@@ -57,12 +70,12 @@ func New(ts *typeset.Typesetter, st Style) *Drawer {
 
 // Chart text sizes, in points.
 const (
-	sizeAxis    = 7.5
-	sizeValue   = 7
-	sizeLegend  = 8
-	sizeCaption = 10
+	sizeAxis    = 9 // the least size of text in print
+	sizeValue   = 9
+	sizeLegend  = 9
+	sizeCaption = 10.5
 	sizeNoData  = 9
-	sizeNote    = 8
+	sizeNote    = 9
 )
 
 // white is the colour of values inside bars and of the rules between the
@@ -147,6 +160,9 @@ type legendItem struct {
 	name   string
 	line   bool // a reference line, not a swatch
 	dashed bool // a dashed line: the reference of a line chart
+	pat    Pattern
+	mark   Mark
+	marked bool // a line with a mark on it (a series of a line chart)
 }
 
 // legend returns the chart's legend: one entry per series when there are
@@ -159,13 +175,19 @@ func (cv *chartView) legend() *typeset.Box {
 	case c.Kind == chart.Heatmap:
 		return nil
 	case len(c.Series) > 1:
-		for _, s := range c.Series {
-			items = append(items, legendItem{color: Color(s.Color), name: s.Name, line: c.Kind == chart.Line, dashed: s.Dashed})
+		for si, s := range c.Series {
+			it := legendItem{color: Color(s.Color), name: s.Name, line: c.Kind == chart.Line, dashed: s.Dashed}
+			if it.line {
+				it.mark, it.marked = Mark(si%int(marks)), !s.Dashed
+			} else {
+				it.pat = Pattern(si % int(patterns))
+			}
+			items = append(items, it)
 		}
 	case len(c.Series) == 1 && c.Target != nil:
 		items = append(items,
 			legendItem{color: Color(chart.ColorValue), name: cv.d.st.MeetsTarget},
-			legendItem{color: Color(chart.ColorMiss), name: cv.d.st.MissesTarget},
+			legendItem{color: Color(chart.ColorMiss), name: cv.d.st.MissesTarget, pat: Hatch},
 			legendItem{color: Color(chart.ColorMiss), name: c.TargetLabel + " " + cv.format(*c.Target), line: true})
 	default:
 		return nil
@@ -180,7 +202,7 @@ func (cv *chartView) legend() *typeset.Box {
 	var rows [][]placed
 	x := 0.0
 	for _, it := range items {
-		w := 12 + ts.Measure(it.name, st)
+		w := 15 + ts.Measure(it.name, st)
 		if len(rows) == 0 || x+w > cv.width {
 			rows = append(rows, nil)
 			x = 0
@@ -196,14 +218,18 @@ func (cv *chartView) legend() *typeset.Box {
 			for _, pl := range row {
 				sx := off + pl.x
 				mid := y + rowH/2
-				if pl.item.dashed {
-					p.Dots(sx, mid, sx+9, mid, 1.2, pl.item.color)
-				} else if pl.item.line {
-					p.Line(sx, mid, sx+9, mid, 1.2, pl.item.color)
-				} else {
-					p.FillRect(sx, mid-3.5, 8, 7, pl.item.color)
+				switch {
+				case pl.item.dashed:
+					p.Dots(sx, mid, sx+12, mid, 1.2, pl.item.color)
+				case pl.item.line:
+					p.Line(sx, mid, sx+12, mid, 1.2, pl.item.color)
+					if pl.item.marked {
+						mark(p, pl.item.mark, sx+6, mid, pl.item.color)
+					}
+				default:
+					fillPattern(p, sx, mid-4.5, 11, 9, pl.item.color, pl.item.pat)
 				}
-				ts.DrawString(p, pl.item.name, st, sx+12, mid+0.35*sizeLegend, typeset.AlignLeft)
+				ts.DrawString(p, pl.item.name, st, sx+15, mid+0.35*sizeLegend, typeset.AlignLeft)
 			}
 			y += rowH
 		}
@@ -374,10 +400,11 @@ func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
 				left, base = bx+l.barW*float64(si), 0
 			}
 			top, bottom := yAt(base+v), yAt(base)
+			fill, pat := Color(s.ColorAt(i)), cv.patternOf(si, i)
 			if v > 0 {
-				p.FillRect(left, top, l.barW, bottom-top, Color(s.ColorAt(i)))
+				fillPattern(p, left, top, l.barW, bottom-top, fill, pat)
 			}
-			cv.barValue(p, v, left, top, l.barW, bottom-top, stacks, false)
+			cv.barValue(p, v, left, top, l.barW, bottom-top, stacks, false, fill, pat)
 			if c.Stacked {
 				base += v
 			}
@@ -396,7 +423,7 @@ func (cv *chartView) drawUp(p *typeset.Page, l upLayout, x, y float64) {
 
 // barValue labels a bar segment: inside it when the segment has room
 // (stacked bars), else beside its end.
-func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, across bool) {
+func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, across bool, fill typeset.Color, pat Pattern) {
 	if v == 0 && inside {
 		return
 	}
@@ -409,16 +436,12 @@ func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, ac
 			fits = w >= tw+4 && h >= sizeValue+1
 		}
 		if fits {
-			st := cv.d.value
-			st.Color = white
-			ts.DrawString(p, s, st, x+w/2, y+h/2+0.35*sizeValue, typeset.AlignCenter)
+			cv.label(p, s, cv.d.value, x+w/2, y+h/2+0.35*sizeValue, typeset.AlignCenter, fill, pat)
 		}
 		return
 	}
 	if across && cv.labelsInside {
-		st := cv.d.value
-		st.Color = white
-		ts.DrawString(p, s, st, x+w-3, y+h/2+0.35*sizeValue, typeset.AlignRight)
+		cv.label(p, s, cv.d.value, x+w-3, y+h/2+0.35*sizeValue, typeset.AlignRight, fill, pat)
 		return
 	}
 	if across {
@@ -426,9 +449,7 @@ func (cv *chartView) barValue(p *typeset.Page, v, x, y, w, h float64, inside, ac
 		return
 	}
 	if cv.labelsInside {
-		st := cv.d.value
-		st.Color = white
-		ts.DrawString(p, s, st, x+w/2, y+1.3*sizeValue, typeset.AlignCenter)
+		cv.label(p, s, cv.d.value, x+w/2, y+1.3*sizeValue, typeset.AlignCenter, fill, pat)
 		return
 	}
 	base := y - 3
@@ -522,10 +543,11 @@ func (cv *chartView) drawAcross(p *typeset.Page, l acrossLayout, i int, x0, y fl
 			top, base = by+l.barH*float64(si), 0
 		}
 		left, right := xAt(base), xAt(base+v)
+		fill, pat := Color(s.ColorAt(i)), cv.patternOf(si, i)
 		if v > 0 {
-			p.FillRect(left, top, right-left, l.barH, Color(s.ColorAt(i)))
+			fillPattern(p, left, top, right-left, l.barH, fill, pat)
 		}
-		cv.barValue(p, v, left, top, right-left, l.barH, stacks, true)
+		cv.barValue(p, v, left, top, right-left, l.barH, stacks, true, fill, pat)
 		if c.Stacked {
 			base += v
 		}
@@ -587,13 +609,9 @@ func (cv *chartView) heatmap() *typeset.Box {
 			}
 			for k := range cols {
 				v := cell(r, k)
-				col, dark := heat(v, maxV)
+				col := heat(v, maxV)
 				p.FillRect(x0+colW*float64(k), ry, colW, rowH, col)
-				st := cv.d.value
-				if dark {
-					st.Color = white
-				}
-				ts.DrawString(p, cv.format(v), st, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, typeset.AlignCenter)
+				cv.label(p, cv.format(v), cv.d.value, x0+colW*(float64(k)+0.5), ry+rowH/2+0.35*sizeValue, typeset.AlignCenter, col, Solid)
 			}
 		}
 		cv.heatRules(p, x0, y0, colW, rowH, len(cols), len(rows))
@@ -618,7 +636,7 @@ func (cv *chartView) heatScale(p *typeset.Page, right, y, maxV float64) {
 	const steps, w = 24, 120.0
 	x := right - w
 	for i := range steps {
-		col, _ := heat(maxV*float64(i)/float64(steps-1), maxV)
+		col := heat(maxV*float64(i)/float64(steps-1), maxV)
 		p.FillRect(x+w*float64(i)/steps, y, w/steps+0.3, 6, col)
 	}
 	cv.d.ts.DrawString(p, cv.format(0), cv.d.axis, x-3, y+5.5, typeset.AlignRight)
@@ -635,19 +653,19 @@ func rowHeight(n int) float64 {
 }
 
 // heat returns the colour of a heatmap cell of value v, on a scale from a
-// pale tint to the colour of serious problems, and whether it is dark.
-func heat(v, maxV float64) (typeset.Color, bool) {
+// pale tint to the colour of serious problems.
+func heat(v, maxV float64) typeset.Color {
 	lo := typeset.Color{0xfb, 0xf0, 0xee}
 	hi := Color(chart.ColorHigh)
 	if v <= 0 || maxV <= 0 {
-		return typeset.Color{0xf5, 0xf6, 0xf7}, false
+		return typeset.Color{0xf5, 0xf6, 0xf7}
 	}
 	t := 0.15 + 0.85*v/maxV
 	var c typeset.Color
 	for i := range c {
 		c[i] = uint8(math.Round(float64(lo[i]) + t*(float64(hi[i])-float64(lo[i]))))
 	}
-	return c, t > 0.55
+	return c
 }
 
 // Color returns the colour of a chart description, #rrggbb (chart.ColorMiss

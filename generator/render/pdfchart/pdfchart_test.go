@@ -139,15 +139,17 @@ func TestLines(t *testing.T) {
 		}
 	}
 	// The legend's swatches are lines, not boxes; each point that has a
-	// value is marked with a square 4 points wide: 2 + 2 + 3.
+	// value is marked, each series with its own mark: the first with a
+	// square, the second with an open square (filled white and stroked),
+	// in the legend too: 2+1 + 2×(2+1).
 	marks := 0
 	for _, r := range p.Rects() {
-		if r.W == 4 && r.H == 4 {
+		if math.Abs(r.W-4.8) < 1e-9 && math.Abs(r.H-4.8) < 1e-9 {
 			marks++
 		}
 	}
-	if marks != 7 {
-		t.Errorf("the line chart marks %d points, want 7", marks)
+	if marks != 9 {
+		t.Errorf("the line chart marks %d points, want 9", marks)
 	}
 
 	var dates []string

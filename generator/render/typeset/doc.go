@@ -80,11 +80,14 @@
 //     unless it is taller than a page or moving it would leave this page
 //     less than a third full: then it breaks, but only where Keep and
 //     KeepPrev allow, so never after a heading or before a note.
-//   - Tables: a table of at most Table.Whole (default WholeRows, 6) body
-//     rows is a block. A longer one breaks between rows (or inside a tall
-//     row), and every page it runs onto starts with its header row and,
-//     when it has one (Table.Caption), its caption, which the document
-//     sets with its mark of continuation ("（续）", "(continued)").
+//   - Tables: a table of at most Table.Whole (default WholeRows, 8) body
+//     rows is a block, set whole on one page when it fits on one. One
+//     that is not, or that is taller than a page, or that would leave a
+//     page under a third full, breaks between rows (or inside a tall
+//     row), never after its first row nor before its last, and every page
+//     it runs onto starts with its header row and, when it has one
+//     (Table.Caption), its caption, which the document sets with its mark
+//     of continuation ("（续）", "(continued)").
 //   - Flow.PageBreak ends a section: the page it ends may be short.
 //
 // Audit checks laid-out pages against these rules and lists what breaks

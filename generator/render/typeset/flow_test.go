@@ -236,11 +236,25 @@ func TestTableCaptionAndWhole(t *testing.T) {
 	}
 	checkAudit(t, pages)
 
-	// Unless it is told not to be whole.
-	tb.Whole = -1
-	pages = flowOf(append([]*Box{named("a", 40)}, tb.TextBoxes(header, rows(3))...)...)
-	if got := texts(pages[0]); !strings.HasPrefix(got, "a Table 1 Key Value r0") {
-		t.Errorf("page 1 has %q, want the table's start", got)
+	// A long table does not leave its first row alone at the foot of a
+	// page, nor its last alone at the head of one.
+	pages = flowOf(append([]*Box{named("a", 40)}, tb.TextBoxes(header, rows(13))...)...)
+	if got := texts(pages[0]); got != "a" {
+		t.Errorf("page 1 has %q, want only a", got)
+	}
+	last := texts(pages[len(pages)-1])
+	if !strings.Contains(last, "r11") || !strings.Contains(last, "r12") {
+		t.Errorf("the last page has %q, want the last two rows", last)
+	}
+	checkAudit(t, pages)
+
+	// Unless it is told not to be whole, or only when it is shorter.
+	for _, whole := range []int{-1, 2} {
+		tb.Whole = whole
+		pages = flowOf(append([]*Box{named("a", 40)}, tb.TextBoxes(header, rows(3))...)...)
+		if got := texts(pages[0]); !strings.HasPrefix(got, "a Table 1 Key Value r0") {
+			t.Errorf("Whole %d: page 1 has %q, want the table's start", whole, got)
+		}
 	}
 }
 

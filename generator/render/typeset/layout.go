@@ -144,6 +144,42 @@ func (p *Page) Rects() []Rect {
 	return out
 }
 
+// Fill is a rectangle filled on a page, and its colour.
+type Fill struct {
+	Rect
+	Color Color
+}
+
+// Fills returns the rectangles filled on p, in the order they are drawn:
+// for tests that check what text is drawn on.
+func (p *Page) Fills() []Fill {
+	var out []Fill
+	for _, o := range p.ops {
+		if o.kind == opRect && o.fill {
+			out = append(out, Fill{Rect{o.x, o.y, o.w, o.h}, o.color})
+		}
+	}
+	return out
+}
+
+// Segment is a line drawn on a page, from X1, Y1 to X2, Y2, in points.
+type Segment struct {
+	X1, Y1, X2, Y2 float64
+	Color          Color
+}
+
+// Segments returns the lines drawn on p (rules, hatching, leaders): for
+// tests and tools that check a layout.
+func (p *Page) Segments() []Segment {
+	var out []Segment
+	for _, o := range p.ops {
+		if o.kind == opLine {
+			out = append(out, Segment{o.x, o.y, o.w, o.h, o.line})
+		}
+	}
+	return out
+}
+
 // Furnish calls draw for each of pages, with its number from 1 and the
 // number of pages: to draw running headers and footers ("page X of Y")
 // once every page is laid out. What draw draws comes after the page's

@@ -36,8 +36,10 @@ type Table struct {
 	// A table without a header row repeats no caption.
 	Caption func(continued bool) []*Box
 	// Whole is the number of body rows up to which the table is a block
-	// (Box.Together), set on one page whole when it fits on one; 0: 6
-	// (WholeRows); negative: none.
+	// (Box.Together), set whole on one page when it fits on one (and the
+	// page it would leave is a third full); 0: WholeRows; negative: none.
+	// A longer table breaks between rows, but keeps its first two rows
+	// together, and its last two.
 	Whole int
 
 	ts *Typesetter
@@ -91,15 +93,17 @@ func (tb *Table) alignOf(col int) Align {
 	return AlignLeft
 }
 
-// WholeRows is the default Table.Whole: a table of up to 6 body rows is
-// set on one page.
-const WholeRows = 6
+// WholeRows is the default Table.Whole: a table of up to 8 body rows
+// (the particulars of a group or a province, a short list) is set on one
+// page; a longer one may break, as a reader expects a long table to.
+const WholeRows = 8
 
 // Boxes sets a table: its caption, then a box per row, each of which
 // repeats the header row (and the caption, marked as continued) when it
 // starts a page; header may be nil. The caption and the header row keep
-// with the first row; a table of at most Whole rows is a block, kept on
-// one page. The rows are set in parallel.
+// with the first row, the first row with the second, and the
+// second-to-last with the last; the table is a block as Whole says, kept
+// on one page when it fits on one. The rows are set in parallel.
 func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 	var out []*Box
 	if tb.Caption != nil {
@@ -127,11 +131,16 @@ func (tb *Table) Boxes(header []Cell, rows [][]Cell) []*Box {
 		b.Header, b.table = repeat, mark
 		out = append(out, b)
 	}
+	n := len(rows)
+	if n >= 4 { // no page starts or ends with a single row of the table
+		body := out[len(out)-n:]
+		body[0].Keep, body[n-2].Keep = true, true
+	}
 	whole := tb.Whole
 	if whole == 0 {
 		whole = WholeRows
 	}
-	if len(rows) > 0 && len(rows) <= whole {
+	if n > 0 && n <= whole {
 		Together(out)
 	}
 	return out

@@ -350,6 +350,7 @@ type Run struct {
 	// X and Baseline are where the run starts; Width is its advance,
 	// with the spacing of justified lines.
 	X, Baseline, Width float64
+	Color              Color // of the text
 }
 
 // Runs returns the text drawn on p, in the order it is drawn: for tests
@@ -368,7 +369,7 @@ func (ts *Typesetter) Runs(p *Page) []Run {
 			}
 		}
 		w += float64(max(n-1, 0)) * o.tc
-		out = append(out, Run{Text: o.s, Family: ts.faces.faces[o.face].family, Size: o.size, X: o.x, Baseline: o.y, Width: w})
+		out = append(out, Run{Text: o.s, Family: ts.faces.faces[o.face].family, Size: o.size, X: o.x, Baseline: o.y, Width: w, Color: o.color})
 	}
 	return out
 }
