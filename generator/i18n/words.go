@@ -3,7 +3,7 @@ package i18n
 // catalogs lists the tables of interface text, searched in order: the words
 // every output shares, then those of the site and of the briefing.
 func catalogs() []map[string]entry {
-	return []map[string]entry{common, figureWords, siteWords, pdfWords, historyWords}
+	return []map[string]entry{common, figureWords, siteWords, pdfWords, historyWords, letterWords}
 }
 
 // common holds the words the site and the briefing share: names of

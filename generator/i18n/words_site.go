@@ -29,6 +29,8 @@ var siteWords = map[string]entry{
 	"site.scope":                {"督查范围", "Scope"},
 	"site.charts":               {"统计图表", "Charts"},
 	"site.work":                 {"督查工作", "Work done"},
+	"site.letter":               {"反馈意见", "Feedback letter"},
+	"site.letter-link":          {"督查情况反馈意见", "The feedback letter to the province"},
 	"site.kind":                 {"类别", "Kind"},
 	"site.unit":                 {"单位", "Unit"},
 	"site.measure":              {"计量单位", "Unit of measure"},

@@ -54,10 +54,11 @@ func TestBuild(t *testing.T) {
 		{"output refused", fixture.Minimal(t), nil, openFails, openFails.Error(), false},
 		{"site panics", fixture.Minimal(t), &recorder{panicAt: "index.html"}, nil, "internal error: injected", false},
 		{"briefing panics", fixture.Minimal(t), &recorder{panicAt: BriefingName}, nil, "internal error: injected", false},
+		{"letter panics", fixture.Minimal(t), &recorder{panicAt: "letters/zj.pdf"}, nil, "internal error: injected", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opened := false
-			opts := Options{Site: true, Briefing: true, Open: func(*Checked) (Output, error) {
+			opts := Options{Site: true, Briefing: true, Letters: true, Open: func(*Checked) (Output, error) {
 				opened = true
 				if tc.openErr != nil {
 					return nil, tc.openErr

@@ -21,6 +21,10 @@ import (
 // BriefingName is the file name of the briefing in the site.
 const BriefingName = "briefing.pdf"
 
+// LettersDir is the folder of the site that holds the feedback letters to
+// the provinces visited, one letter.FileName each.
+const LettersDir = "letters"
+
 // ErrData is the error of a build that stopped because the project has
 // errors (or, with Options.Strict, warnings): they are in
 // Built.Checked.Diags.
@@ -49,6 +53,11 @@ type Options struct {
 	Site bool
 	// Briefing renders the PDF briefing (as BriefingName in the site).
 	Briefing bool
+	// Letters renders the feedback letter to each province visited on
+	// site (package letter): into LettersDir of a site, and at the root
+	// of an output without a site (ducha pdf --letters). The site's
+	// province pages link to them.
+	Letters bool
 	// LinkBriefing links the site to the briefing, and checks the
 	// briefing's fonts, even when Briefing is false: the preview server
 	// makes the briefing when it is asked for.
@@ -101,6 +110,7 @@ type Built struct {
 	*Rendering            // nil when the build stopped before rendering
 	Pages, Files int      // HTML pages and files of every kind written
 	PDFPages     int      // pages of the briefing written
+	Letters      int      // feedback letters written
 }
 
 // Build runs the pipeline on the project in fsys: load and check it;
@@ -110,7 +120,7 @@ type Built struct {
 // other error is an I/O failure or a bug.
 func (c *Cache) Build(ctx context.Context, fsys fs.FS, opts Options) (*Built, error) {
 	defer c.gc.start(opts.TuneGC)()
-	ch, err := c.Check(fsys, CheckOptions{Briefing: opts.Briefing || opts.LinkBriefing, AsOf: opts.AsOf})
+	ch, err := c.Check(fsys, CheckOptions{Briefing: opts.Briefing || opts.LinkBriefing || opts.Letters, AsOf: opts.AsOf})
 	b := &Built{Checked: ch}
 	if err != nil {
 		return b, err

@@ -8,8 +8,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"runtime/debug"
 	"sync"
+	"time"
 
 	"github.com/ducha/ducha/generator/derive/changes"
 	"github.com/ducha/ducha/generator/derive/figures"
@@ -18,6 +20,7 @@ import (
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/output"
 	"github.com/ducha/ducha/generator/render/briefing"
+	"github.com/ducha/ducha/generator/render/letter"
 	"github.com/ducha/ducha/generator/render/site"
 )
 
@@ -45,7 +48,7 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 	if c == nil {
 		return nil, errors.New("pipeline: no campaign to render")
 	}
-	if (opts.Briefing || opts.LinkBriefing) && ch.Fonts.Empty() {
+	if (opts.Briefing || opts.LinkBriefing || opts.Letters) && ch.Fonts.Empty() {
 		return nil, errors.New("pipeline: the project was checked for no briefing, and has no fonts for one")
 	}
 	r := &Rendering{Campaign: c, fsys: fsys, ch: ch, opts: opts,
@@ -61,8 +64,8 @@ func prepare(ctx context.Context, fsys fs.FS, ch *Checked, opts Options) (*Rende
 	var err error
 	r.Site, err = site.Prepare(ctx, p, r.Report, site.Options{
 		Templates: templates(fsys), Markdown: r.md, Figures: r.figs, Briefing: r.briefingLink(),
-		Briefings: opts.Site && opts.Briefing,
-		Project:   fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created,
+		Briefings: opts.Site && opts.Briefing, Letters: r.letterLinks(),
+		Project: fsys, PlainTemplates: opts.PlainTemplates, Created: opts.Created,
 		Stamp: opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: opts.ChangesSince,
 	})
 	return r, err
@@ -75,10 +78,11 @@ func (r *Rendering) briefingLink() string {
 	return ""
 }
 
-// write renders the site and the briefing into out, at the same time; a
-// site also lists the SHA-256 of every file in output.SumsName.
+// write renders the site, the briefing and the letters into out, at the
+// same time; a site, or letters alone, also list the SHA-256 of every
+// file in output.SumsName.
 func (b *Built) write(ctx context.Context, out output.Writer, opts Options) error {
-	if b.Site == nil {
+	if b.Site == nil && !opts.Letters {
 		return b.render(ctx, out, opts)
 	}
 	sums := output.NewSums(out)
@@ -96,6 +100,8 @@ func (b *Built) render(ctx context.Context, out output.Writer, opts Options) err
 		st              site.Stats
 		pages           int
 		siteErr, pdfErr error
+		letters         int
+		lettersErr      error
 	)
 	if b.Site != nil {
 		wg.Go(func() {
@@ -114,12 +120,17 @@ func (b *Built) render(ctx context.Context, out output.Writer, opts Options) err
 			})
 		})
 	}
+	if opts.Letters {
+		wg.Go(func() {
+			lettersErr = guard(func() (err error) { letters, err = b.writeLetters(ctx, out); return err })
+		})
+	}
 	wg.Wait()
-	b.Pages, b.Files, b.PDFPages = st.Pages, st.Files+earlier, pages
+	b.Pages, b.Files, b.PDFPages, b.Letters = st.Pages, st.Files+earlier+letters, pages, letters
 	if opts.Briefing {
 		b.Files++
 	}
-	if err := errors.Join(siteErr, pdfErr); err != nil {
+	if err := errors.Join(siteErr, pdfErr, lettersErr); err != nil {
 		return err
 	}
 	return ctx.Err()
@@ -186,6 +197,74 @@ func (r *Rendering) briefing(ctx context.Context, w io.Writer) (briefing.Stats, 
 		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
 		Stamp: r.opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: r.opts.ChangesSince,
 	})
+}
+
+// letterPath returns where the letter to the province with the ID goes
+// in the output: in LettersDir of a site, at the root without one.
+func (r *Rendering) letterPath(id string) string {
+	if r.opts.Site {
+		return path.Join(LettersDir, letter.FileName(id))
+	}
+	return letter.FileName(id)
+}
+
+// letterLinks returns the path of each province's letter from the site's
+// root, by province ID, for the province pages to link to: the provinces
+// that get one, when the build writes letters.
+func (r *Rendering) letterLinks() map[string]string {
+	if !r.opts.Letters {
+		return nil
+	}
+	links := map[string]string{}
+	for _, ps := range letter.Visited(r.Report) {
+		links[ps.Province.ID] = r.letterPath(ps.Province.ID)
+	}
+	return links
+}
+
+// writeLetters writes the feedback letter to each province visited into
+// out, several at a time (one per CPU), and returns how many it wrote.
+// Each letter is its own file: the order they are written in does not
+// reach the output.
+func (r *Rendering) writeLetters(ctx context.Context, out output.Writer) (int, error) {
+	created := r.opts.Created
+	if created.IsZero() {
+		created = r.Report.AsOf.Time()
+	}
+	visited := letter.Visited(r.Report)
+	errs := make([]error, len(visited))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, ps := range visited {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			errs[i] = guard(func() error { return r.writeLetter(ctx, out, ps, created) })
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return 0, err
+	}
+	return len(visited), nil
+}
+
+// writeLetter writes the letter to the province of ps into out.
+func (r *Rendering) writeLetter(ctx context.Context, out output.Writer, ps *report.ProvinceStats, created time.Time) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f, err := out.Create(r.letterPath(ps.Province.ID))
+	if err != nil {
+		return err
+	}
+	_, err = letter.Write(ctx, f, r.ch.Project, r.Report, ps, letter.Options{
+		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created,
+	})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // guard calls do, and turns a panic in it (a bug) into an error: the

@@ -19,9 +19,10 @@ import (
 func runBuild(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "build", "[-o out-dir] [--force] [--as-of YYYY-MM-DD] [--no-pdf] [--stamp] [--changes-since REV] [--strict] [project-dir]",
 		"Build checks the project and, when it has no errors, writes the site and the PDF\n"+
-			"briefing of its current campaign into public/ (or -o), with every other campaign's\n"+
-			"pages and briefing under campaigns/<id>/, the comparisons across campaigns and the\n"+
-			"search. The new output replaces the old one in one step: on any error, Ctrl-C or\n"+
+			"briefing of its current campaign into public/ (or -o), with the feedback letter\n"+
+			"to each province visited under letters/, every other campaign's pages and\n"+
+			"briefing under campaigns/<id>/, the comparisons across campaigns and the search.\n"+
+			"The new output replaces the old one in one step: on any error, Ctrl-C or\n"+
 			"SIGTERM the previous output is left as it was. A build of a folder that another\n"+
 			"build is writing waits for it to finish. It lists the SHA-256 of every file it\n"+
 			"writes in SHA256SUMS, beside them. --as-of judges the current campaign on another\n"+
@@ -33,7 +34,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	out := fs.String("o", "", "output `directory` (default: public/ in the project)")
 	force := fs.Bool("force", false, "replace the -o folder even when it holds files that ducha did not write")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the current campaign's as_of")
-	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing")
+	noPDF := fs.Bool("no-pdf", false, "write the site only, without the PDF briefing and letters")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	since := fs.String("changes-since", "", "add a page and an annex of what changed since this git `revision` (or folder), e.g. the tag of the last briefing")
 	stamp := fs.Bool("stamp", false, "print the git commit the project is at in the site's footer and on the briefing's last page")
@@ -49,7 +50,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	opts.Site, opts.Briefing = true, !*noPDF
+	opts.Site, opts.Briefing, opts.Letters = true, !*noPDF, !*noPDF
 	if *out == "" {
 		*out = filepath.Join(dir, "public")
 	}
@@ -73,7 +74,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		if !ok {
 			return nil, exitError(code)
 		}
-		return openOutput(ctx, e, target, *out, *force)
+		return openOutput(ctx, e, "build", target, *out, *force)
 	}
 	start := time.Now()
 	b, code, ok := build(ctx, e, "build", dir, *out, *strict, opts)
@@ -119,27 +120,37 @@ func build(ctx context.Context, e *env, cmd, dir, out string, strict bool, opts 
 }
 
 // openOutput starts the build of the output folder target, named out by
-// the user, waiting, with a line to say so, while another build of it is
-// under way. It refuses a folder that is not an earlier build's unless
-// force; the error is then an exitError, its message printed.
-func openOutput(ctx context.Context, e *env, target, out string, force bool) (pipeline.Output, error) {
+// the user, for the command cmd, waiting, with a line to say so, while
+// another build of it is under way. It refuses a folder that is not an
+// earlier build's unless force; the error is then an exitError, its
+// message printed.
+func openOutput(ctx context.Context, e *env, cmd, target, out string, force bool) (pipeline.Output, error) {
 	w, err := output.NewDir(ctx, target, output.DirOptions{Force: force, Waiting: func() {
-		fmt.Fprintf(e.stderr, "ducha build: waiting for another build of %s to finish\n", out)
+		fmt.Fprintf(e.stderr, "ducha %s: waiting for another build of %s to finish\n", cmd, out)
 	}})
 	switch {
 	case err == nil:
 		return w, nil
 	case errors.Is(err, output.ErrNotFolder):
-		fmt.Fprintf(e.stderr, "ducha build: %s is a file, which the build would replace with a folder; give a new or empty folder\n", out)
+		fmt.Fprintf(e.stderr, "ducha %s: %s is a file, which the build would replace with a folder; give a new or empty folder\n", cmd, out)
 		return nil, exitError(ExitUsage)
 	case errors.Is(err, output.ErrForeign):
-		fmt.Fprintf(e.stderr, "ducha build: %s holds files that ducha did not write, which the build would delete; give a new or empty folder, or add --force to replace it\n", out)
+		fmt.Fprintf(e.stderr, "ducha %s: %s holds files that ducha did not write, which the build would delete; %s\n", cmd, out, forceHint(cmd))
 		return nil, exitError(ExitUsage)
 	case errors.Is(err, output.ErrReadOnly):
-		fmt.Fprintf(e.stderr, "ducha build: %s is read-only, so it is left as it is; make it writable (chmod u+w %[1]s) or give another folder with -o\n", out)
+		fmt.Fprintf(e.stderr, "ducha %s: %s is read-only, so it is left as it is; make it writable (chmod u+w %[2]s) or give another folder with -o\n", cmd, out)
 		return nil, exitError(ExitInternal)
 	}
 	return nil, err // reported by build, with "is unchanged"
+}
+
+// forceHint says how to replace a folder of other files with the output
+// of the command cmd: build has --force, pdf --letters does not.
+func forceHint(cmd string) string {
+	if cmd == "build" {
+		return "give a new or empty folder, or add --force to replace it"
+	}
+	return "give a new or empty folder"
 }
 
 // interrupted names a cancelled context as the user caused it.

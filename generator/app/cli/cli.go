@@ -44,7 +44,7 @@ func commands() []command {
 	return []command{
 		{"check", "report every problem in the project's files", runCheck},
 		{"build", "write the site and PDF briefing into public/", runBuild},
-		{"pdf", "write only the PDF briefing", runPDF},
+		{"pdf", "write only the PDF briefing, or the feedback letters", runPDF},
 		{"serve", "preview the site, rebuilding as files change", runServe},
 		{"init", "start a new project from the sample campaign", runInit},
 		{"new", "add a finding, a province or a page to fill in", runNew},

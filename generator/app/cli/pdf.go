@@ -15,11 +15,17 @@ import (
 )
 
 func runPDF(ctx context.Context, e *env, args []string) int {
-	fs := flagSet(e, "pdf", "[-o file] [--as-of YYYY-MM-DD] [--strict] [project-dir]",
+	fs := flagSet(e, "pdf", "[-o file] [--letters] [--as-of YYYY-MM-DD] [--strict] [project-dir]",
 		"Pdf checks the project and, when it has no errors, writes only the PDF briefing\n"+
 			"of its current campaign. The file is replaced only when it is complete. It\n"+
-			"refuses a folder, a file that is not a PDF, and the project's own files.")
-	out := fs.String("o", "briefing.pdf", "output `file`")
+			"refuses a folder, a file that is not a PDF, and the project's own files.\n\n"+
+			"With --letters it writes instead the feedback letter (督查反馈意见) to each\n"+
+			"province visited on site, <province>.pdf, with their SHA256SUMS, into the\n"+
+			"folder -o (default letters/), which it replaces whole as build replaces its\n"+
+			"output: it refuses a file, a folder of other files and the project's own. ducha\n"+
+			"build writes the same letters into letters/ of the site.")
+	out := fs.String("o", "", "output `file` (default briefing.pdf), or folder with --letters (default letters)")
+	letters := fs.Bool("letters", false, "write the feedback letter to each province visited, into the folder -o")
 	asOf := fs.String("as-of", "", "judge rectification as of this `date` instead of the campaign's as_of")
 	strict := fs.Bool("strict", false, "treat warnings as errors")
 	pos, code, ok := parse(fs, args, 1)
@@ -33,6 +39,12 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	opts, ok := renderOptions(e, "pdf", *asOf)
 	if !ok {
 		return ExitUsage
+	}
+	if *letters {
+		return runLetters(ctx, e, dir, *out, *strict, opts)
+	}
+	if *out == "" {
+		*out = "briefing.pdf"
 	}
 	opts.Briefing = true
 	opts.Open = func(ch *pipeline.Checked) (pipeline.Output, error) {
@@ -51,6 +63,33 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 		return code
 	}
 	fmt.Fprintf(e.stderr, "ducha pdf: %s: %s, %s in %s\n", b.Campaign.ID, count(b.PDFPages, "page"), filepath.ToSlash(*out), time.Since(start).Round(time.Millisecond))
+	return ExitOK
+}
+
+// runLetters writes the feedback letters of the project in dir into the
+// folder out (ducha pdf --letters).
+func runLetters(ctx context.Context, e *env, dir, out string, strict bool, opts pipeline.Options) int {
+	if out == "" {
+		out = pipeline.LettersDir
+	}
+	opts.Letters = true
+	opts.Open = func(ch *pipeline.Checked) (pipeline.Output, error) {
+		if c := ch.Project.Current(); c != nil && len(c.OnSite) == 0 {
+			fmt.Fprintf(e.stderr, "ducha pdf: campaign %s has no province visited on site (data/%[1]s/provinces/ is empty), so there is no letter to write; nothing was written\n", c.ID)
+			return nil, exitError(ExitData)
+		}
+		target, code, ok := outputTarget(e, "pdf", dir, out, ch, "the letters", pipeline.LettersDir)
+		if !ok {
+			return nil, exitError(code)
+		}
+		return openOutput(ctx, e, "pdf", target, out, false)
+	}
+	start := time.Now()
+	b, code, ok := build(ctx, e, "pdf", dir, out, strict, opts)
+	if !ok {
+		return code
+	}
+	fmt.Fprintf(e.stderr, "ducha pdf: %s: %s, %s in %s\n", b.Campaign.ID, count(b.Letters, "letter"), filepath.ToSlash(out), time.Since(start).Round(time.Millisecond))
 	return ExitOK
 }
 

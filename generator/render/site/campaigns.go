@@ -47,6 +47,7 @@ func (s *site) others(ctx context.Context) ([]job, error) {
 func (s *site) sub(ctx context.Context, c *model.Campaign) (*site, error) {
 	opts := s.opts
 	opts.Figures = nil
+	opts.Letters = nil // letters go to the current campaign's provinces only
 	if !opts.Briefings {
 		opts.Briefing = ""
 	}

@@ -233,6 +233,9 @@ type ProvinceRow struct {
 // ProvinceData is the data of provinces/<id>.html.
 type ProvinceData struct {
 	ProvinceRow
+	// Letter is the path of the feedback letter to the province from the
+	// site's root, or "" when the build wrote none.
+	Letter    string
 	Narrative template.HTML
 	Values    []*IndicatorValue
 	ByItem    []*ItemFindings

@@ -241,7 +241,7 @@ func (s *site) province(pr *model.Province) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	data := &ProvinceData{ProvinceRow: s.provinceRow(pr), Narrative: narrative}
+	data := &ProvinceData{ProvinceRow: s.provinceRow(pr), Narrative: narrative, Letter: s.opts.Letters[pr.ID]}
 	if ps := data.Stats; ps != nil {
 		in := ps.Inspection
 		data.Visits = s.visitTable(in)

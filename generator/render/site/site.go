@@ -201,6 +201,10 @@ type Options struct {
 	// Briefings is set when every other campaign's briefing is built too,
 	// at campaigns/<id>/ plus Briefing: their sections then link to them.
 	Briefings bool
+	// Letters gives the path from the site's root of the feedback letter
+	// to each province that has one, by province ID: the province's page
+	// links to it. Nil or a province not in it: no link.
+	Letters map[string]string
 	// Project is the project's folder, from which the campaign's images
 	// (Campaign.Media, under content/<campaign>/) are published at the
 	// same place in the site, beside the pages that show them; nil for
