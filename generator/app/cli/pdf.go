@@ -18,7 +18,11 @@ func runPDF(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "pdf", "[-o file] [--letters] [--as-of YYYY-MM-DD] [--strict] [project-dir]",
 		"Pdf checks the project and, when it has no errors, writes only the PDF briefing\n"+
 			"of its current campaign. The file is replaced only when it is complete. It\n"+
-			"refuses a folder, a file that is not a PDF, and the project's own files.\n\n"+
+			"refuses a folder, a file that is not a PDF, and the project's own files.\n"+
+			"The letters, and a Chinese project's briefing, follow GB/T 9704 (3号 body on a\n"+
+			"grid, headings 一、（一）1.（1）, page numbers — N —, 期号 and 版记); pdf.layout:\n"+
+			"compact in ducha.yaml gives the briefing the denser layout, the default in\n"+
+			"English.\n\n"+
 			"With --letters it writes instead the feedback letter (督查反馈意见) to each\n"+
 			"province visited on site, <province>.pdf, with their SHA256SUMS, into the\n"+
 			"folder -o (default letters/), which it replaces whole as build replaces its\n"+
