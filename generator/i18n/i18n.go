@@ -29,6 +29,26 @@ func Tr(lang model.Lang, key string) string {
 	return key
 }
 
+// Words returns the interface texts in lang of every key that starts with
+// prefix, in the order of their keys: what a document prints of its own,
+// for a check of a project's fonts against them.
+func Words(lang model.Lang, prefix string) []string {
+	var keys []string
+	for _, c := range catalogs() {
+		for k := range c {
+			if strings.HasPrefix(k, prefix) {
+				keys = append(keys, k)
+			}
+		}
+	}
+	slices.Sort(keys)
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = Tr(lang, k)
+	}
+	return out
+}
+
 // entry is one piece of interface text.
 type entry struct{ zh, en string }
 

@@ -767,9 +767,38 @@ func TestProjectFontLacksWords(t *testing.T) {
 		ck.checkWords(p, &diags)
 		err := diags.Err()
 		if err == nil || !strings.HasPrefix(err.Error(), `ducha.yaml:3:14: the font "fonts/latin.ttf" cannot draw `) ||
-			!strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "the briefing's own words") {
+			!strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "the briefing's or the letters' own words") {
 			t.Errorf("%s: %v, want %s...", tc.lang, err, tc.want)
 		}
+	}
+}
+
+// TestProjectFontLacksLetterWords checks that a project's font is checked
+// against the words of the feedback letters too, which are set in the same
+// fonts: a font that has every character of the briefing's own words but
+// 馈 (of 反馈意见, which only the letters print) is refused by ducha check,
+// not by the build halfway through writing the letters.
+func TestProjectFontLacksLetterWords(t *testing.T) {
+	p, _ := loadProject(t, os.DirFS("testdata/projects/missing"))
+	p.Config.PDF.Font = model.FontConfig{Regular: []string{"fonts/own.ttf"}, Src: model.Src{Pos: model.Pos{File: "ducha.yaml", Line: 2, Col: 3},
+		Keys: []model.KeyPos{{Key: "regular", Line: 3, Col: 14}}}}
+	for _, k := range uiKeys {
+		if strings.ContainsRune(i18n.Tr(model.ZH, k), '馈') {
+			t.Fatalf("the briefing's word %q has 馈: choose another character only the letters print", k)
+		}
+	}
+	if !strings.ContainsRune(strings.Join(i18n.Words(model.ZH, "letter."), ""), '馈') {
+		t.Fatal("no letter word has 馈")
+	}
+	ts, err := typeset.New(NewFonts([][]byte{smallFont(t, strings.ReplaceAll(uiText(model.ZH), "馈", ""))}, nil, nil, "fonts/own.ttf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var diags diag.List
+	ck := &checker{ts: ts, diags: &diags, lang: model.ZH}
+	ck.checkWords(p, &diags)
+	if err := diags.Err(); err == nil || !strings.Contains(err.Error(), "U+9988") {
+		t.Errorf("a font without 馈: %v, want it named (U+9988)", err)
 	}
 }
 

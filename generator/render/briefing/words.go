@@ -48,13 +48,18 @@ var uiKeys = []string{
 	"ind-matrix-intro", "target-met", "target-missed", "continued", "more-in-annex-n",
 }
 
-// uiText returns every character the briefing's own words may print in
-// lang: its words, the names of enumerations and units, numbers, dates and
+// uiText returns every character the briefing's and the letters' own
+// words may print in
+// lang: their words, the names of enumerations and units, numbers, dates and
 // the punctuation it adds.
 func uiText(lang model.Lang) string {
 	var b strings.Builder
 	for _, k := range uiKeys {
 		b.WriteString(i18n.Tr(lang, k))
+	}
+	// The feedback letters (package letter) are set in the same fonts.
+	for _, w := range i18n.Words(lang, "letter.") {
+		b.WriteString(w)
 	}
 	enum := func(choices []string, name func(string) string) {
 		for _, c := range choices {
@@ -103,7 +108,7 @@ func (ck *checker) checkWords(p *model.Project, diags *diag.List) {
 		missing = missing[:5]
 	}
 	fc := p.Config.PDF.Font
-	diags.Errorf(fc.Src.At("regular"), "%s cannot draw %s%s, which the briefing's own words (language %s) use; configure a font that has them, or another language",
+	diags.Errorf(fc.Src.At("regular"), "%s cannot draw %s%s, which the briefing's or the letters' own words (language %s) use; configure a font that has them, or another language",
 		describeFiles(fc.Regular), strings.Join(missing, ", "), more, ck.lang)
 }
 
