@@ -21,6 +21,7 @@ type Dir struct {
 	tmp    string
 	lock   *lock // nil once released by Commit or Abort
 	ops    fileOps
+	reuse  *reuse // the previous build's files (reuse.go); nil for none
 
 	mu   sync.Mutex
 	dirs map[string]bool
@@ -116,10 +117,16 @@ func (d *Dir) start(force bool) error {
 	if err = os.Chmod(tmp, 0o755); err == nil {
 		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
 	}
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = os.Stat(filepath.Join(tmp, Marker))
+	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
+	// The marker has the permissions that the build's files get.
+	d.reuse = openReuse(d.target, fi.Mode().Perm())
 	return nil
 }
 
@@ -314,6 +321,7 @@ func (d *Dir) Abort() {
 }
 
 func (d *Dir) unlock() {
+	d.reuse.close()
 	d.lock.release()
 	d.lock = nil
 }
