@@ -131,13 +131,5 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if d.reuse.link(name, p, data) {
 		return nil
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return writeNew(p, data)
 }
