@@ -237,7 +237,23 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return createNew(p)
+}
+
+// createNew creates the file name, new, with the permissions of the
+// build's files. A file already there (a name written twice) is removed
+// first, never written into: it may be a link to the previous build's
+// file (reuse.go), which must stay as it was until Commit, and after an
+// Abort.
+func createNew(name string) (*os.File, error) {
+	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	f, err := os.OpenFile(name, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.Remove(name); err == nil {
+			f, err = os.OpenFile(name, flags, 0o644)
+		}
+	}
+	return f, err
 }
 
 func (d *Dir) mkdir(dir string) error {

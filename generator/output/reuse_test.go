@@ -176,3 +176,37 @@ func umask(t *testing.T) os.FileMode {
 	mustDo(t, err)
 	return 0o777 &^ fi.Mode().Perm()
 }
+
+// TestDirRewriteAfterReuse: a name written again after it was linked to
+// the previous build's file, whole or through Create, gets a file of its
+// own: the previous build's file keeps its bytes until the commit, and
+// after an abort.
+func TestDirRewriteAfterReuse(t *testing.T) {
+	for _, how := range []string{"WriteFile", "Create"} {
+		t.Run(how, func(t *testing.T) {
+			target := filepath.Join(t.TempDir(), "public")
+			build(t, target, map[string]string{"index.html": "same"})
+			d := newDir(t, target)
+			write(t, d, "index.html", "same")
+			if _, nlink := inode(t, filepath.Join(target, "index.html")); nlink != 2 {
+				t.Fatalf("the file was not reused: %d links", nlink)
+			}
+			if how == "WriteFile" {
+				write(t, d, "index.html", "changed")
+			} else {
+				f, err := d.Create("index.html")
+				mustDo(t, err)
+				_, err = f.Write([]byte("changed"))
+				mustDo(t, err)
+				mustDo(t, f.Close())
+			}
+			if got := tree(t, target)["index.html"]; got != "same" {
+				t.Fatalf("writing the new build changed the previous one: %q", got)
+			}
+			d.Abort()
+			if got := tree(t, target); !maps.Equal(got, map[string]string{"index.html": "same"}) {
+				t.Errorf("after abort: %v", got)
+			}
+		})
+	}
+}

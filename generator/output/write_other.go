@@ -2,12 +2,11 @@
 
 package output
 
-import "os"
 
-// writeNew writes data into the file name, created or emptied, with the
-// permissions of the build's files.
+// writeNew writes data into the file name, a new file with the
+// permissions of the build's files (see createNew).
 func writeNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := createNew(name)
 	if err != nil {
 		return err
 	}
