@@ -2,7 +2,6 @@
 
 package output
 
-
 // writeNew writes data into the file name, a new file with the
 // permissions of the build's files (see createNew).
 func writeNew(name string, data []byte) error {
