@@ -81,6 +81,9 @@ func sameTree(t *testing.T, a, b string) {
 // the folder byte for byte with a build of the changed project into an
 // empty folder; after each of a series of changes.
 func TestIncrementalBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the sample 13 times; skipped with -short")
+	}
 	fsys := fixture.Sample(t)
 	root := t.TempDir()
 	out := filepath.Join(root, "public")
