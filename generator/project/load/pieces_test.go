@@ -157,6 +157,9 @@ func dump(in *model.Inspection) string {
 // pieces of several sizes, and whole: the values, their positions and
 // the problems must be the same.
 func TestPiecesSynth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	for _, opts := range []synth.Options{{Findings: 300, Provinces: 1, Seed: 1}, {Findings: 2000, Seed: 2}} {
 		fsys, err := synth.FS(opts)
 		if err != nil {
