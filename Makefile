@@ -58,7 +58,8 @@ test: $(ASSETS) $(NPMMOD)/.package-lock.json
 	$(GO) test ./...
 
 # test-short is the quick loop while editing: go test -short skips the
-# headless-browser tests and the slowest PDF checks.
+# headless-browser tests and the slowest briefing, font, build and command
+# tests (each says "skipped with -short"); make test runs them all.
 test-short: $(ASSETS)
 	$(GO) test -short ./...
 
