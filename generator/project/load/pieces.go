@@ -42,6 +42,10 @@ const (
 	pieceSize = 256 << 10
 )
 
+// decodePieces is whether large province files are decoded in pieces;
+// BenchmarkLoadOneFile turns it off to compare.
+var decodePieces = true
+
 // cut is where the list of findings of a province file lies, and where
 // its pieces start.
 type cut struct {
@@ -225,6 +229,9 @@ type pieces struct {
 // one to decode in pieces, or does not parse: the caller then decodes it
 // whole.
 func (l *loader) decodeInPieces(name string, data []byte, in *model.Inspection, what string, diags *diag.List) bool {
+	if !decodePieces {
+		return false
+	}
 	return decodeInPieces(name, data, in, what, diags, &l.schema, piecesMin, pieceSize)
 }
 
