@@ -41,9 +41,6 @@ func fallbackProject(t *testing.T, config string) fstest.MapFS {
 // place in the list, a font that cannot be used, and a character no font
 // has.
 func TestFallbackFonts(t *testing.T) {
-	if testing.Short() {
-		t.Skip("slow: skipped with -short")
-	}
 	fsys := fallbackProject(t, "pdf:\n  font:\n    regular: [fonts/serif.ttf, fonts/extra.ttf]\n    bold: fonts/serif.ttf\n")
 	ch, err := Check(fsys, CheckOptions{Briefing: true})
 	if err != nil || ch.Diags.HasErrors(true) {
