@@ -61,15 +61,18 @@ test: $(ASSETS) $(NPMMOD)/.package-lock.json
 	$(GO) test ./...
 
 # test-short is the quick loop while editing: go test -short skips the
-# headless-browser tests and the slowest PDF checks.
+# headless-browser tests and the slowest briefing, font, build and command
+# tests (each says "skipped with -short"); make test runs them all.
 test-short: $(ASSETS)
 	$(GO) test -short ./...
 
 # update rewrites the golden files and the expected output of the test
-# scripts, in every package whose tests have an -update flag (found afresh
-# each time); review the diff before committing it.
+# scripts, in the packages whose tests read the -update flag (found afresh
+# each time: those using golden.Update); review the diff before committing
+# it. go test ./... -update does the same and runs every other test too:
+# every package's tests accept the flag (internal/golden).
 update: $(ASSETS)
-	$(GO) test $$(grep -rl --include='*_test.go' 'flag.Bool("update"' generator internal cmd | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
+	$(GO) test $$(grep -rl --include='*_test.go' 'golden.Update' generator internal cmd | xargs -n1 dirname | sort -u | sed 's|^|./|') -update
 
 bench: $(ASSETS)
 	$(GO) test -run '^$$' -bench . -benchmem -count 5 -timeout 60m ./generator/... ./internal/... | tee bench.txt

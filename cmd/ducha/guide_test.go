@@ -24,6 +24,9 @@ import (
 // hand there (fill in a spreadsheet, edit a file). make build and ducha
 // serve are left out: the test is the build, and the preview never ends.
 func TestGuide(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	if _, err := exec.LookPath("sh"); err != nil {
 		t.Skip("no sh")
 	}

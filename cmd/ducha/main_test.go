@@ -2,7 +2,6 @@ package main
 
 import (
 	"crypto/sha256"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -11,9 +10,12 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/ducha/ducha/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the expected output in the test scripts")
+// update is -update: rewrite the expected output in the test scripts.
+var update = golden.Update
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"ducha": main})

@@ -22,6 +22,9 @@ import (
 // output is whole all the same, and the next build removes what the
 // killed one left.
 func TestStoppedBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	bin, err := exec.LookPath("ducha") // put on $PATH by testscript.Main
 	if err != nil {
 		t.Fatal(err)

@@ -98,6 +98,7 @@ func FuzzGuard(f *testing.F) {
 		"[x](javascript:1) <b>y</b>", "<div>\n<p>a</p>\n</div>", "<!-- a -->", "<javascript:x>",
 		"[<b>x</b>](vbscript:y)", "![<i>a</i>](data:text/html,x)", "| <br> | [a](file:x) |\n|---|---|",
 		"<script>\nx\n</script>", "a <span\n b=\"c\">d</span>", "[^1]\n\n[^1]: <u>x</u>",
+		"www.example.com javascript:alert(1) http://x.y/(z) a@b.c file:///etc/passwd data:text/html,x &lt;b&gt; &#91;x&#93;(javascript:y)",
 	} {
 		f.Add(s)
 	}
@@ -127,6 +128,11 @@ func FuzzGuard(f *testing.F) {
 			if is.Offset < 0 || is.Offset >= len(src) {
 				t.Errorf("%q: issue at %d", src, is.Offset)
 			}
+		}
+		// Issues does not parse a document without "<" or "[": parsed,
+		// it has no issue either.
+		if !strings.ContainsAny(src, "<[") && len(r.issues([]byte(src))) > 0 {
+			t.Errorf("%q: issues without < or [: %v", src, r.issues([]byte(src)))
 		}
 	})
 }

@@ -21,6 +21,7 @@ type Dir struct {
 	tmp    string
 	lock   *lock // nil once released by Commit or Abort
 	ops    fileOps
+	reuse  *reuse // the previous build's files (reuse.go); nil for none
 
 	mu   sync.Mutex
 	dirs map[string]bool
@@ -116,10 +117,16 @@ func (d *Dir) start(force bool) error {
 	if err = os.Chmod(tmp, 0o755); err == nil {
 		err = os.WriteFile(filepath.Join(tmp, Marker), []byte(markerText), 0o644)
 	}
+	var fi os.FileInfo
+	if err == nil {
+		fi, err = os.Stat(filepath.Join(tmp, Marker))
+	}
 	if err != nil {
 		os.RemoveAll(tmp)
 		return err
 	}
+	// The marker has the permissions that the build's files get.
+	d.reuse = openReuse(d.target, fi.Mode().Perm())
 	return nil
 }
 
@@ -230,7 +237,23 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
 		return nil, err
 	}
-	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	return createNew(p)
+}
+
+// createNew creates the file name, new, with the permissions of the
+// build's files. A file already there (a name written twice) is removed
+// first, never written into: it may be a link to the previous build's
+// file (reuse.go), which must stay as it was until Commit, and after an
+// Abort.
+func createNew(name string) (*os.File, error) {
+	const flags = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	f, err := os.OpenFile(name, flags, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		if err = os.Remove(name); err == nil {
+			f, err = os.OpenFile(name, flags, 0o644)
+		}
+	}
+	return f, err
 }
 
 func (d *Dir) mkdir(dir string) error {
@@ -314,6 +337,7 @@ func (d *Dir) Abort() {
 }
 
 func (d *Dir) unlock() {
+	d.reuse.close()
 	d.lock.release()
 	d.lock = nil
 }

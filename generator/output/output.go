@@ -32,8 +32,15 @@ type Writer interface {
 	Create(name string) (io.WriteCloser, error)
 }
 
-// WriteFile writes data to the file name of w.
+// WriteFile writes data to the file name of w. A Writer that takes a file
+// whole, as Dir does to reuse the previous build's file when it holds the
+// same bytes, is given it whole.
 func WriteFile(w Writer, name string, data []byte) error {
+	if ww, ok := w.(interface {
+		WriteFile(name string, data []byte) error
+	}); ok {
+		return ww.WriteFile(name, data)
+	}
 	f, err := w.Create(name)
 	if err != nil {
 		return err

@@ -35,6 +35,20 @@ func (s *Sums) Create(name string) (io.WriteCloser, error) {
 	return &summed{WriteCloser: f, h: sha256.New(), s: s, name: name}, nil
 }
 
+// WriteFile writes the file name whole, through the Writer's own
+// WriteFile when it has one (as Dir has, to reuse the previous build's
+// file when it holds the same bytes), and keeps its SHA-256.
+func (s *Sums) WriteFile(name string, data []byte) error {
+	if err := WriteFile(s.w, name, data); err != nil {
+		return err
+	}
+	sum := sha256.Sum256(data)
+	s.mu.Lock()
+	s.sums[name] = sum[:]
+	s.mu.Unlock()
+	return nil
+}
+
 type summed struct {
 	io.WriteCloser
 	h    hash.Hash

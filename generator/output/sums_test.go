@@ -7,17 +7,30 @@ import (
 )
 
 // TestSums: the checksums are those of the files, in sha256sum's format,
-// sorted by name, and the list is written beside them.
+// sorted by name, and the list is written beside them; the files reach
+// the Writer underneath.
 func TestSums(t *testing.T) {
 	var m Memory
 	s := NewSums(&m)
-	for _, f := range []struct{ name, data string }{{"b/page.html", "<p>"}, {"a.pdf", "%PDF"}} {
-		if err := WriteFile(s, f.name, []byte(f.data)); err != nil {
-			t.Fatal(err)
-		}
+	// A file written whole, and one written through Create.
+	if err := WriteFile(s, "b/page.html", []byte("<p>")); err != nil {
+		t.Fatal(err)
+	}
+	f, err := s.Create("a.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.Write([]byte("%PDF")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
 	}
 	if err := s.WriteSums(); err != nil {
 		t.Fatal(err)
+	}
+	if got, _ := m.File("b/page.html"); string(got) != "<p>" {
+		t.Errorf("b/page.html: %q", got)
 	}
 	got, _ := m.File(SumsName)
 	want := fmt.Sprintf("%x  a.pdf\n%x  b/page.html\n", sha256.Sum256([]byte("%PDF")), sha256.Sum256([]byte("<p>")))

@@ -30,6 +30,27 @@ func BenchmarkSampleCheck(b *testing.B) {
 	}
 }
 
+// BenchmarkCheck is the check stage alone on synthetic projects of 100,
+// 1,000 and 10,000 findings, in memory, for a briefing: load, validate,
+// the figures and the fonts' coverage of the text.
+func BenchmarkCheck(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		fsys, err := synth.FS(synth.Options{Findings: n, Seed: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("findings=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				ch, err := Check(fsys, CheckOptions{Briefing: true})
+				if err != nil || ch.Diags.HasErrors(false) {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkBuild is the whole build of synthetic projects of 100, 1,000 and
 // 10,000 findings, written to disk as ducha build does: check, site and
 // briefing, and the swap of the output folder.

@@ -15,6 +15,9 @@ import (
 // so that the site shows the text the briefing prints. The site used to
 // show "账户专用资工" reversed, while the briefing dropped the control.
 func TestBidiControls(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	fsys := fixture.Minimal(t)
 	zj := fsys["data/2015/provinces/zj.yaml"].Data
 	fsys["data/2015/provinces/zj.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(string(zj),

@@ -74,6 +74,9 @@ func readExport(t *testing.T, m *output.Memory, section string) exported {
 // builds again, and checks that every count that depends on it moved, in
 // the export, on the site and in the briefing, with no other edit.
 func TestFiguresAgree(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	fsys := fixture.Sample(t)
 	before := buildAndCompare(t, fsys)
 

@@ -64,7 +64,11 @@ func newPlan(opts Options) *plan {
 		end:   date(2015, 12, 15),
 		asOf:  date(2016, 3, 31),
 	}
-	p.chooseProvinces(r, visitedCount(opts.Findings))
+	visited := visitedCount(opts.Findings)
+	if opts.Provinces > 0 {
+		visited = opts.Provinces
+	}
+	p.chooseProvinces(r, visited)
 	p.formGroups(r)
 	p.allocate(r)
 	return p

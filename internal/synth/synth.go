@@ -69,6 +69,10 @@ type Options struct {
 	Findings int
 	// Seed chooses the random data; zero is a seed like any other.
 	Seed uint64
+	// Provinces is the number of provinces visited, 1 to 31; zero
+	// chooses it by the number of findings, as above. With 1, every
+	// finding is in one province file: the case of a single large file.
+	Provinces int
 	// Force lets Write write into a directory that is not empty: it
 	// removes the directory's ducha.yaml, data/ and content/ first, and
 	// keeps any other file. FS ignores it.
@@ -78,6 +82,9 @@ type Options struct {
 func (o Options) check() error {
 	if o.Findings < 1 || o.Findings > MaxFindings {
 		return fmt.Errorf("synth: %d findings: give 1 to %d", o.Findings, MaxFindings)
+	}
+	if o.Provinces < 0 || o.Provinces > len(provinces) {
+		return fmt.Errorf("synth: %d provinces: give 1 to %d, or 0 to choose by the number of findings", o.Provinces, len(provinces))
 	}
 	return nil
 }

@@ -138,6 +138,29 @@ func TestOptions(t *testing.T) {
 			t.Errorf("FS with %d findings: no error", n)
 		}
 	}
+	for _, n := range []int{-1, 32} {
+		if _, err := FS(Options{Findings: 10, Provinces: n}); err == nil {
+			t.Errorf("FS with %d provinces: no error", n)
+		}
+	}
+}
+
+// TestProvinces: a campaign can visit as many provinces as asked, one
+// making a project of a single province file with every finding.
+func TestProvinces(t *testing.T) {
+	for _, n := range []int{1, 2, 31} {
+		fsys, err := FS(Options{Findings: 400, Provinces: n, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := fs.Glob(fsys, "data/2015/provinces/*.yaml")
+		if len(files) != n {
+			t.Errorf("%d provinces: %d province files", n, len(files))
+		}
+		if got := check(t, fsys); got != 400 {
+			t.Errorf("%d provinces: %d findings, want 400", n, got)
+		}
+	}
 }
 
 func TestShares(t *testing.T) {

@@ -30,6 +30,33 @@ func BenchmarkLoad(b *testing.B) {
 	}
 }
 
+// BenchmarkLoadOneFile reads a synthetic project of 10,000 findings all
+// in one province file (12 MB): decoded in pieces (pieces.go), and, as
+// /whole, as it would be without them.
+func BenchmarkLoadOneFile(b *testing.B) {
+	fsys, err := synth.FS(synth.Options{Findings: 10000, Provinces: 1, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, whole := range []bool{false, true} {
+		name := "pieces"
+		if whole {
+			name = "whole"
+		}
+		b.Run(name, func(b *testing.B) {
+			saved := decodePieces
+			defer func() { decodePieces = saved }()
+			decodePieces = !whole
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := Load(fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkValidate checks loaded synthetic projects.
 func BenchmarkValidate(b *testing.B) {
 	for _, n := range sizes {

@@ -25,6 +25,9 @@ type decoder struct {
 	schema *schema
 	line   int // added to every line: the line of the front matter's start
 	errs   int // errors reported so far
+	// pieces, when not nil, is the list of findings of a large province
+	// file, decoded in pieces (pieces.go): the value of its node.
+	pieces *pieces
 }
 
 func (d *decoder) pos(n *yaml.Node) model.Pos {
@@ -383,6 +386,12 @@ func (d *decoder) key(k *yaml.Node, seen map[string]*yaml.Node) bool {
 // list decodes a sequence, or with bykey a mapping from key to entry, into
 // the slice v.
 func (d *decoder) list(n *yaml.Node, v reflect.Value, name string, bykey bool) {
+	if p := d.pieces; p != nil && n == p.node {
+		v.Set(p.value)
+		d.errs += p.errs
+		p.used = true
+		return
+	}
 	elem := v.Type().Elem()
 	if bykey {
 		if n.Kind != yaml.MappingNode {
@@ -591,6 +600,10 @@ func commaHint(mapping, val *yaml.Node) string {
 // written, as the keys "key.0", "key.1", ..., so that a problem with one ID
 // in a list can point at it. Like list, it counts no refused entry.
 func (d *decoder) elementPositions(src *model.Src, key string, val *yaml.Node) {
+	if p := d.pieces; p != nil && val == p.node {
+		src.Keys = append(src.Keys, p.keys...)
+		return
+	}
 	if val.Kind != yaml.SequenceNode {
 		return
 	}

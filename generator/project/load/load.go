@@ -252,6 +252,15 @@ func (l *loader) decodeData(name string, data []byte, v any, what string, diags 
 		return false
 	}
 	warnBidi(name, data, diags)
+	if in, ok := v.(*model.Inspection); ok && l.decodeInPieces(name, data, in, what, diags) {
+		return true
+	}
+	return l.decodeWhole(name, data, v, what, diags)
+}
+
+// decodeWhole decodes data, the text of the file name, into v, parsing it
+// whole.
+func (l *loader) decodeWhole(name string, data []byte, v any, what string, diags *diag.List) bool {
 	root := parseYAML(name, data, 0, diags)
 	if root == nil {
 		if onlyComments(data) {

@@ -14,6 +14,9 @@ import (
 // change in words; the burn-down; the problems carried over, each by its
 // ID; and the repeats. The first campaign's briefing has no comparison.
 func TestOverTime(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	p, r := loadProject(t, os.DirFS("../../.."))
 	data, n := write(t, p, r)
 	all := strings.Join(pages(t, data, n), "")

@@ -539,6 +539,9 @@ func TestAnnexChoice(t *testing.T) {
 // TestAnnexAuto checks what a briefing of a large campaign holds: no annex,
 // and a rectification section of the overdue problems only, all of them.
 func TestAnnexAuto(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	fsys, err := synthpkg.FS(synthpkg.Options{Findings: AnnexAutoLimit + 1, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -586,6 +589,9 @@ func synthFS(n int) func(testing.TB) fs.FS {
 // TestSynth writes briefings of generated campaigns, whose findings have
 // Markdown details of every kind the generator writes.
 func TestSynth(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	for _, seed := range []uint64{1, 2} {
 		t.Run(strconv.FormatUint(seed, 10), func(t *testing.T) {
 			fsys, err := synthpkg.FS(synthpkg.Options{Findings: 120, Seed: seed})

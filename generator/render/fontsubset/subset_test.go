@@ -210,6 +210,9 @@ func lsb(f *Font, g int) uint16 {
 
 // TestSubsetEverything subsets fonts to every character they have.
 func TestSubsetEverything(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	for _, tf := range testFonts(t) {
 		t.Run(tf.name, func(t *testing.T) {
 			f, err := Parse(tf.data)
@@ -239,6 +242,9 @@ func TestSubsetEverything(t *testing.T) {
 // TestWidthsAsGopdf checks that Advance measures every character as gopdf
 // measures it.
 func TestWidthsAsGopdf(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	for _, tf := range testFonts(t) {
 		t.Run(tf.name, func(t *testing.T) {
 			f, err := Parse(tf.data)
@@ -272,6 +278,9 @@ func TestWidthsAsGopdf(t *testing.T) {
 // TestSubsetRenders checks that text set in a subset font shows the same
 // pixels, and extracts to the same text, as set in the full font.
 func TestSubsetRenders(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	if _, err := exec.LookPath("pdftoppm"); err != nil {
 		t.Fatal("pdftoppm not found: install poppler-utils (apt-get install poppler-utils)")
 	}

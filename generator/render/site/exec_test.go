@@ -21,6 +21,9 @@ import (
 // bytes. It also requires that the executor did the work: a template it
 // leaves to html/template is correct but slow.
 func TestExecutor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	big, err := synth.FS(synth.Options{Findings: 300, Seed: 1})
 	if err != nil {
 		t.Fatal(err)

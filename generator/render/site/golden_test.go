@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -11,9 +10,11 @@ import (
 
 	"github.com/ducha/ducha/generator/model"
 	"github.com/ducha/ducha/generator/render/site"
+	"github.com/ducha/ducha/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+// update is -update: rewrite the golden files in testdata/golden.
+var update = golden.Update
 
 // TestGolden pins the HTML of representative pages of the sample campaign
 // (in Chinese) and of the minimal project (in English), and the exports.

@@ -71,6 +71,9 @@ func TestWorkbook(t *testing.T) {
 // TestDeterministic: the same report gives the same bytes, whatever the
 // clock says.
 func TestDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("slow: skipped with -short")
+	}
 	r := sample(t)
 	var a, b bytes.Buffer
 	if err := Write(&a, r, Options{}); err != nil {
