@@ -58,9 +58,10 @@ type Options struct {
 	// of an output without a site (ducha pdf --letters). The site's
 	// province pages link to them.
 	Letters bool
-	// LinkBriefing links the site to the briefing, and checks the
-	// briefing's fonts, even when Briefing is false: the preview server
-	// makes the briefing when it is asked for.
+	// LinkBriefing links the site to the briefing and to the letters,
+	// and checks their fonts, even when Briefing and Letters are false:
+	// the preview server makes each when it is asked for
+	// (Rendering.Briefing, Rendering.Letter).
 	LinkBriefing bool
 	// Strict stops the build on warnings as well as errors.
 	Strict bool

@@ -189,12 +189,8 @@ func (r *Rendering) Briefing(ctx context.Context) ([]byte, error) {
 }
 
 func (r *Rendering) briefing(ctx context.Context, w io.Writer) (briefing.Stats, error) {
-	created := r.opts.Created
-	if created.IsZero() {
-		created = r.Report.AsOf.Time()
-	}
 	return briefing.Write(ctx, w, r.ch.Project, r.Report, briefing.Options{
-		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created, Project: r.fsys,
+		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: r.created(), Project: r.fsys,
 		Stamp: r.opts.stamp(r.Report.Lang), Changes: r.changes, ChangesSince: r.opts.ChangesSince,
 	})
 }
@@ -212,7 +208,7 @@ func (r *Rendering) letterPath(id string) string {
 // root, by province ID, for the province pages to link to: the provinces
 // that get one, when the build writes letters.
 func (r *Rendering) letterLinks() map[string]string {
-	if !r.opts.Letters {
+	if !r.opts.Letters && !r.opts.LinkBriefing {
 		return nil
 	}
 	links := map[string]string{}
@@ -227,10 +223,7 @@ func (r *Rendering) letterLinks() map[string]string {
 // Each letter is its own file: the order they are written in does not
 // reach the output.
 func (r *Rendering) writeLetters(ctx context.Context, out output.Writer) (int, error) {
-	created := r.opts.Created
-	if created.IsZero() {
-		created = r.Report.AsOf.Time()
-	}
+	created := r.created()
 	visited := letter.Visited(r.Report)
 	errs := make([]error, len(visited))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
@@ -247,6 +240,35 @@ func (r *Rendering) writeLetters(ctx context.Context, out output.Writer) (int, e
 		return 0, err
 	}
 	return len(visited), nil
+}
+
+// Letter renders the feedback letter to the province with the ID and
+// returns its bytes, or ok false when the province gets none: the preview
+// server makes it when a browser asks for it.
+func (r *Rendering) Letter(ctx context.Context, id string) (data []byte, ok bool, err error) {
+	for _, ps := range letter.Visited(r.Report) {
+		if ps.Province.ID != id {
+			continue
+		}
+		var buf bytes.Buffer
+		err := guard(func() error {
+			_, err := letter.Write(ctx, &buf, r.ch.Project, r.Report, ps, letter.Options{
+				Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: r.created(),
+			})
+			return err
+		})
+		return buf.Bytes(), true, err
+	}
+	return nil, false, nil
+}
+
+// created is the creation date of the PDFs: Options.Created, or the start
+// of the as-of date.
+func (r *Rendering) created() time.Time {
+	if r.opts.Created.IsZero() {
+		return r.Report.AsOf.Time()
+	}
+	return r.opts.Created
 }
 
 // writeLetter writes the letter to the province of ps into out.

@@ -11,9 +11,9 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	fs := flagSet(e, "serve", "[--addr host:port] [project-dir]",
 		"Serve builds the project, serves the site for preview, and rebuilds whenever a\n"+
 			"file of the project changes: open pages reload after a good build, and show every\n"+
-			"problem over the last good page after a bad one. The briefing is made when\n"+
-			"asked for. It listens on the local machine only unless --addr says otherwise;\n"+
-			"port 0 picks a free port. Ctrl-C stops it.")
+			"problem over the last good page after a bad one. The briefing and the letters\n"+
+			"are made when asked for. It listens on the local machine only unless --addr\n"+
+			"says otherwise; port 0 picks a free port. Ctrl-C stops it.")
 	addr := fs.String("addr", serve.DefaultAddr, "`host:port` to listen on")
 	pos, code, ok := parse(fs, args, 1)
 	if !ok {

@@ -58,6 +58,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveBriefing(w, r)
 		return
 	}
+	if id, ok := letterID(name); ok {
+		s.serveLetter(w, r, id)
+		return
+	}
 	gen, site, _ := s.state()
 	if site == nil {
 		placeholder(w)
@@ -174,6 +178,41 @@ func (s *Server) serveBriefing(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.addProblem(gen, err)
 		notice(w, http.StatusInternalServerError, "the briefing could not be made: the problem is shown over this page.", gen)
+		return
+	}
+	w.Header().Set("Content-Type", "application/pdf")
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	w.Write(data)
+}
+
+// letterID returns the ID of the province whose feedback letter the file
+// name is, letters/<id>.pdf, and false for any other name.
+func letterID(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, pipeline.LettersDir+"/")
+	if !ok {
+		return "", false
+	}
+	id, ok := strings.CutSuffix(rest, ".pdf")
+	return id, ok && id != "" && !strings.Contains(id, "/")
+}
+
+// serveLetter answers with the feedback letter to the province id, made
+// from the last good build, or 404 when the province gets none, or a page
+// showing why it cannot be made.
+func (s *Server) serveLetter(w http.ResponseWriter, r *http.Request, id string) {
+	gen, site, _ := s.state()
+	if site == nil {
+		placeholder(w)
+		return
+	}
+	data, ok, err := s.letter(r.Context(), id)
+	switch {
+	case err != nil:
+		s.addProblem(gen, err)
+		notice(w, http.StatusInternalServerError, "the letter could not be made: the problem is shown over this page.", gen)
+		return
+	case !ok:
+		http.NotFound(w, r)
 		return
 	}
 	w.Header().Set("Content-Type", "application/pdf")

@@ -301,6 +301,29 @@ func (b *build) render(name string) (data []byte, ok bool, err error) {
 	return data, ok, err
 }
 
+// letter returns the feedback letter to the province id from the current
+// build, typeset anew at each request (a letter takes a few tens of
+// milliseconds), and ok false when the province gets none. A panic, a bug
+// of ducha, becomes an error.
+func (s *Server) letter(ctx context.Context, id string) (data []byte, ok bool, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			data, ok, err = nil, true, newInternalError("making the letter", p)
+		}
+	}()
+	s.mu.Lock()
+	b := s.built
+	s.mu.Unlock()
+	if b == nil {
+		return nil, false, errors.New("no good build yet")
+	}
+	s.stage("letter")
+	if data, ok, err = b.Letter(ctx, id); err != nil {
+		return nil, true, fmt.Errorf("making the letter to %s: %w", id, err)
+	}
+	return data, ok, nil
+}
+
 // briefing returns the PDF of the current build, typesetting it once. A
 // panic, a bug of ducha, becomes an error.
 func (s *Server) briefing(ctx context.Context) (data []byte, err error) {

@@ -471,6 +471,36 @@ func TestServeBriefingOnRequest(t *testing.T) {
 	}
 }
 
+// TestServeLettersOnRequest checks that the preview links each visited
+// province's page to its feedback letter, makes the letter when asked for,
+// from the data as last saved, and answers 404 for a province that gets
+// none.
+func TestServeLettersOnRequest(t *testing.T) {
+	s := start(t)
+	if body := s.page("/provinces/zj.html"); !strings.Contains(body, `href="../letters/zj.pdf"`) {
+		t.Errorf("the province page does not link its letter")
+	}
+	code, first := s.get("/letters/zj.pdf")
+	if code != http.StatusOK || !strings.HasPrefix(first, "%PDF") {
+		t.Fatalf("letter: %d %.10q", code, first)
+	}
+	for _, path := range []string{"/letters/bj.pdf", "/letters/zz.pdf", "/letters/.pdf", "/letters/zj.txt"} {
+		if code, _ := s.get(path); code != http.StatusNotFound {
+			t.Errorf("GET %s: %d, want 404", path, code)
+		}
+	}
+	const f = "data/2015/provinces/zj.yaml"
+	data, err := os.ReadFile(s.file(f))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(s.file(f), []byte(strings.Replace(string(data), "部分在建项目未设立农民工工资专用账户", "部分在建项目仍未设立农民工工资专用账户", 1)), 0o644)
+	s.expect("reload")
+	if code, again := s.get("/letters/zj.pdf"); code != http.StatusOK || again == first {
+		t.Errorf("the letter is not made anew from the saved data: %d, same bytes %v", code, again == first)
+	}
+}
+
 // TestServeRefusesTraversal sends requests that try to leave the build, as
 // raw request lines so that no client cleans them first.
 func TestServeRefusesTraversal(t *testing.T) {
