@@ -252,14 +252,17 @@ func (r *Rendering) Letter(ctx context.Context, id string) (data []byte, ok bool
 		}
 		var buf bytes.Buffer
 		err := guard(func() error {
-			_, err := letter.Write(ctx, &buf, r.ch.Project, r.Report, ps, letter.Options{
-				Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: r.created(),
-			})
+			_, err := letter.Write(ctx, &buf, r.ch.Project, r.Report, ps, r.letterOptions(r.created()))
 			return err
 		})
 		return buf.Bytes(), true, err
 	}
 	return nil, false, nil
+}
+
+// letterOptions are the options of every letter, created on the date.
+func (r *Rendering) letterOptions(created time.Time) letter.Options {
+	return letter.Options{Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created}
 }
 
 // created is the creation date of the PDFs: Options.Created, or the start
@@ -280,9 +283,7 @@ func (r *Rendering) writeLetter(ctx context.Context, out output.Writer, ps *repo
 	if err != nil {
 		return err
 	}
-	_, err = letter.Write(ctx, f, r.ch.Project, r.Report, ps, letter.Options{
-		Fonts: r.ch.Fonts, Markdown: r.md, Figures: r.figs, Created: created,
-	})
+	_, err = letter.Write(ctx, f, r.ch.Project, r.Report, ps, r.letterOptions(created))
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
