@@ -90,6 +90,11 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
+	}
+	// Before the rows: once streamed, a sheet would be read back whole
+	// to mark it selected or not, and written out again.
+	f.SetActiveSheet(0)
+	for i, s := range sheets {
 		cols := w.columns()
 		if i == 1 {
 			cols = w.trackerColumns()
@@ -98,7 +103,6 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 			return fmt.Errorf("workbook: %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	created := opts.Created
 	if created.IsZero() {
 		created = r.AsOf.Time()

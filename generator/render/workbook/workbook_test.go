@@ -76,6 +76,9 @@ func checkWorkbook(t *testing.T, r *report.Report) {
 	if len(sheets) != 2+provinces {
 		t.Fatalf("sheets %v, want findings, tracker and %d provinces", sheets, provinces)
 	}
+	if i := f.GetActiveSheetIndex(); i != 0 {
+		t.Errorf("sheet %d is the active one, want the first", i)
+	}
 	w := &writer{r: r, lang: r.Lang, opts: Options{Address: func(*model.Finding) string { return "" }}}
 	filters := map[string]string{}
 	for _, d := range f.GetDefinedName() {
