@@ -7,12 +7,16 @@
 //
 // The workbook is written the same way every time: its properties carry
 // the date given, never the clock (excelize writes no other time), and
-// excelize writes its parts in name order.
+// its parts are in name order (excelize writes streamed sheets in no
+// fixed order, so Write sorts them).
 package workbook
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -86,6 +90,11 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 		} else if _, err := f.NewSheet(s.name); err != nil {
 			return err
 		}
+	}
+	// Before the rows: once streamed, a sheet would be read back whole
+	// to mark it selected or not, and written out again.
+	f.SetActiveSheet(0)
+	for i, s := range sheets {
 		cols := w.columns()
 		if i == 1 {
 			cols = w.trackerColumns()
@@ -94,7 +103,6 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 			return fmt.Errorf("workbook: %s: %w", s.name, err)
 		}
 	}
-	f.SetActiveSheet(0)
 	created := opts.Created
 	if created.IsZero() {
 		created = r.AsOf.Time()
@@ -104,7 +112,41 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 		Title: r.Campaign.Title.In(w.lang)}); err != nil {
 		return err
 	}
-	return f.Write(out)
+	// excelize writes the streamed sheets first, in the order of a Go
+	// map, which changes from run to run: the parts are put back in
+	// name order, their compressed bytes copied as they are.
+	var b bytes.Buffer
+	if err := f.Write(&b); err != nil {
+		return err
+	}
+	return inNameOrder(out, b.Bytes())
+}
+
+// inNameOrder writes the zip archive data to out with its files in name
+// order.
+func inNameOrder(out io.Writer, data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	files := slices.Clone(zr.File)
+	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	zw := zip.NewWriter(out)
+	for _, zf := range files {
+		r, err := zf.OpenRaw()
+		if err != nil {
+			return err
+		}
+		h := zf.FileHeader
+		w, err := zw.CreateRaw(&h)
+		if err != nil {
+			return err
+		}
+		if _, err := io.Copy(w, r); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
 }
 
 // findingsOf returns the findings of the province p, in report order.
@@ -173,48 +215,49 @@ func (w *writer) styles() error {
 func ptr[T any](v T) *T { return &v }
 
 // sheet writes the findings fs into the sheet name, a row each, under a
-// frozen, filtered header. (Streaming the rows was slower, with the
-// table a stream needs for a filter.)
+// frozen, filtered header. The rows are streamed: a stream writes the
+// sheet's settings in the order of its XML, so the filter (which also
+// marks the sheet's properties, written first) is set before the stream
+// begins, the widths and panes before the first row, and every cell
+// carries its own style, an empty one too, as SetCellStyle gave it.
 func (w *writer) sheet(name string, cols []column, fs []*model.Finding) error {
-	for i, c := range cols {
-		col := colName(i)
-		if err := w.f.SetColWidth(name, col, col, c.width); err != nil {
+	last := colName(len(cols) - 1)
+	if err := w.f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(fs)+1), nil); err != nil {
+		return err
+	}
+	sw, err := w.f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	// Each width goes before the ones set before it: set from the last
+	// column, the sheet's columns are in order, as the format wants.
+	for i := len(cols) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, cols[i].width); err != nil {
 			return err
 		}
 	}
-	if err := w.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
+	cells := make([]excelize.Cell, len(cols))
 	row := make([]any, len(cols))
 	for i, c := range cols {
-		row[i] = i18n.Tr(w.lang, c.key)
+		cells[i] = excelize.Cell{StyleID: w.header, Value: i18n.Tr(w.lang, c.key)}
+		row[i] = &cells[i]
 	}
-	if err := w.f.SetSheetRow(name, "A1", &row); err != nil {
-		return err
-	}
-	last := colName(len(cols) - 1)
-	if err := w.f.SetCellStyle(name, "A1", last+"1", w.header); err != nil {
+	if err := sw.SetRow("A1", row); err != nil {
 		return err
 	}
 	for n, f := range fs {
 		for i, c := range cols {
-			row[i] = cellValue(c, c.value(w, f))
+			cells[i] = excelize.Cell{StyleID: w.style(c), Value: cellValue(c, c.value(w, f))}
 		}
-		if err := w.f.SetSheetRow(name, "A"+strconv.Itoa(n+2), &row); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(n+2), row); err != nil {
 			return err
 		}
 	}
-	if len(fs) > 0 {
-		end := strconv.Itoa(len(fs) + 1)
-		for i, c := range cols {
-			col := colName(i)
-			if err := w.f.SetCellStyle(name, col+"2", col+end, w.style(c)); err != nil {
-				return err
-			}
-		}
-	}
-	return w.f.AutoFilter(name, "A1:"+last+strconv.Itoa(len(fs)+1), nil)
+	return sw.Flush()
 }
 
 // cellValue is what a cell of column c holds for the value v: nothing
