@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -11,14 +12,62 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/ducha/ducha/generator/app/cli"
 	"github.com/ducha/ducha/internal/golden"
 )
 
 // update is -update: rewrite the expected output in the test scripts.
 var update = golden.Update
 
+// TestMain makes ducha a program the scripts can exec (as git's hooks
+// do): a link named ducha to the test binary, which runs main when it is
+// started by that name. It fails the tests when a run of ducha inside the
+// test process wrote into the process's working directory, the package's
+// folder: a file name not resolved against cli.Env's Dir.
+//
+// testscript.Main would install the program too, but would also make the
+// script command "ducha" exec it, shadowing cmdDucha.
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){"ducha": main})
+	if filepath.Base(os.Args[0]) == "ducha" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(runTests(m))
+}
+
+func runTests(m *testing.M) int {
+	bin, err := os.MkdirTemp("", "ducha-test-bin")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(bin)
+	exe, err := os.Executable()
+	if err == nil {
+		err = os.Symlink(exe, filepath.Join(bin, "ducha"))
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	os.Setenv("PATH", bin+string(filepath.ListSeparator)+os.Getenv("PATH"))
+	before := listHere()
+	code := m.Run()
+	if after := listHere(); after != before {
+		fmt.Fprintf(os.Stderr, "the tests left files in the package's folder, where ducha run inside the tests must not write:\nbefore: %s\nafter:  %s\n", before, after)
+		return 1
+	}
+	return code
+}
+
+// listHere lists the names in the working directory.
+func listHere() string {
+	entries, _ := os.ReadDir(".")
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, " ")
 }
 
 // TestCheck runs the bad-input corpus: each script is a broken project and
@@ -40,8 +89,30 @@ func runScripts(t *testing.T, dir string) {
 			"mkfifo":     cmdMkfifo,
 			"xlsx":       cmdXLSX,
 			"hook":       cmdHook,
+			"ducha":      cmdDucha,
 		},
 	})
+}
+
+// cmdDucha runs ducha inside the test process, in the script's folder,
+// with its environment: "ducha check" is "exec ducha check" without
+// starting a process, which is most of the time a script takes. "! ducha"
+// expects a failure; the exit code is logged. Scripts that need a process
+// of their own (a build in the background, a program name) use exec.
+func cmdDucha(ts *testscript.TestScript, neg bool, args []string) {
+	code := cli.Env{
+		Dir:    ts.MkAbs("."),
+		Getenv: ts.Getenv,
+		Stdout: ts.Stdout(),
+		Stderr: ts.Stderr(),
+	}.Run(context.Background(), args)
+	ts.Logf("[exit %d]", code)
+	switch {
+	case code == 0 && neg:
+		ts.Fatalf("ducha %s succeeded, and should have failed", strings.Join(args, " "))
+	case code != 0 && !neg:
+		ts.Fatalf("ducha %s: exit code %d", strings.Join(args, " "), code)
+	}
 }
 
 // cmdProject copies a fixture project into the script's work directory,

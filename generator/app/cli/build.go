@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"time"
@@ -55,7 +54,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		*out = filepath.Join(dir, "public")
 	}
 	if *stamp {
-		commit, dirty, err := commitOf(ctx, dir, *out)
+		commit, dirty, err := commitOf(ctx, e.path(dir), e.path(*out))
 		if err != nil {
 			fmt.Fprintf(e.stderr, "ducha build: --stamp: %v; is %s in a git repository?\n", err, dir)
 			return ExitUsage
@@ -95,8 +94,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit code %d", int(e)) }
 // opts.Open opens, named out by the user, and prints its problems and any
 // failure. ok is false when the command must stop, with the exit code.
 func build(ctx context.Context, e *env, cmd, dir, out string, strict bool, opts pipeline.Options) (*pipeline.Built, int, bool) {
-	opts.Strict, opts.TuneGC = strict, true
-	b, err := new(pipeline.Cache).Build(ctx, source.Dir(dir), opts)
+	opts.Strict, opts.TuneGC = strict, e.process
+	b, err := new(pipeline.Cache).Build(ctx, source.Dir(e.path(dir)), opts)
 	if b.Checked != nil {
 		diag.Write(e.stderr, diag.Text, b.Checked.Diags.Items())
 	}
@@ -165,7 +164,7 @@ func interrupted(err error) error {
 // and prints any problems. ok is false when the build must stop, with the
 // exit code.
 func checkProject(e *env, cmd, dir string, strict, briefing bool) (*pipeline.Checked, int, bool) {
-	ch, err := pipeline.Check(source.Dir(dir), pipeline.CheckOptions{Briefing: briefing})
+	ch, err := pipeline.Check(source.Dir(e.path(dir)), pipeline.CheckOptions{Briefing: briefing})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha %s: %v\n", cmd, err)
 		return nil, ExitInternal, false
@@ -183,7 +182,7 @@ func checkProject(e *env, cmd, dir string, strict, briefing bool) (*pipeline.Che
 // DUCHA_TMPLEXEC=off, which has html/template execute the site's
 // templates without the faster executor.
 func renderOptions(e *env, cmd, asOf string) (pipeline.Options, bool) {
-	opts := pipeline.Options{PlainTemplates: os.Getenv("DUCHA_TMPLEXEC") == "off"}
+	opts := pipeline.Options{PlainTemplates: e.getenv("DUCHA_TMPLEXEC") == "off"}
 	if asOf != "" {
 		d, err := model.ParseDate(asOf)
 		if err != nil {
@@ -192,7 +191,7 @@ func renderOptions(e *env, cmd, asOf string) (pipeline.Options, bool) {
 		}
 		opts.AsOf = d
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil || sec < 0 {
 			fmt.Fprintf(e.stderr, "ducha %s: SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970\n", cmd, s)

@@ -31,7 +31,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	// Check reports what would stop any build, the briefing's included.
-	ch, err := pipeline.Check(source.Dir(dir), pipeline.CheckOptions{Briefing: true})
+	ch, err := pipeline.Check(source.Dir(e.path(dir)), pipeline.CheckOptions{Briefing: true})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha check: %v\n", err)
 		return ExitInternal

@@ -38,6 +38,32 @@ type env struct {
 	// prog is the command as the user ran it (ducha, bin/ducha,
 	// ./ducha), for the messages that say what to run next.
 	prog string
+	// dir is the folder the file names the user gives are relative to;
+	// "" is the process's working directory.
+	dir string
+	// environ looks up an environment variable; nil is os.Getenv.
+	environ func(string) string
+	// process is true when ducha is the process, and may set what belongs
+	// to it: the garbage collector's settings.
+	process bool
+}
+
+// path returns the file name the user gave, as it is to be opened: one
+// relative to the run's folder, when it has one, is joined to it. The
+// messages keep the name as given.
+func (e *env) path(name string) string {
+	if e.dir == "" || name == "" || filepath.IsAbs(name) {
+		return name
+	}
+	return e.dir + string(filepath.Separator) + name // not Join: a link's ".." is the system's
+}
+
+// getenv returns the value of the environment variable key.
+func (e *env) getenv(key string) string {
+	if e.environ == nil {
+		return os.Getenv(key)
+	}
+	return e.environ(key)
 }
 
 func commands() []command {
@@ -67,7 +93,29 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // messages that say what to run next name it so, so that they can be
 // copied as they are.
 func RunAs(ctx context.Context, prog string, args []string, stdout, stderr io.Writer) int {
-	return run(ctx, &env{stdout: stdout, stderr: stderr, prog: prog}, args, commands())
+	return run(ctx, &env{stdout: stdout, stderr: stderr, prog: prog, process: true}, args, commands())
+}
+
+// Env is where ducha runs when it is not the process but a part of
+// another program (a test, an editor's plugin): its folder, environment
+// and output. Env.Run reads and writes no process-wide state: not the
+// working directory, the environment or the garbage collector's settings,
+// so that runs with different Envs may overlap.
+type Env struct {
+	Prog           string              // how the messages name ducha; "" is ducha
+	Dir            string              // the folder file names are relative to; "" is the working directory
+	Getenv         func(string) string // the environment; nil is os.Getenv
+	Stdout, Stderr io.Writer
+}
+
+// Run runs the ducha command line with args (without the program name) in
+// x and returns the exit code.
+func (x Env) Run(ctx context.Context, args []string) int {
+	prog := x.Prog
+	if prog == "" {
+		prog = "ducha"
+	}
+	return run(ctx, &env{stdout: x.Stdout, stderr: x.Stderr, prog: prog, dir: x.Dir, environ: x.Getenv}, args, commands())
 }
 
 // run runs the command of args among cmds.
@@ -160,7 +208,9 @@ func help(e *env, args []string) int {
 	}
 	for _, c := range commands() {
 		if c.name == args[0] && c.run != nil {
-			return runCommand(context.Background(), &env{stdout: e.stdout, stderr: e.stdout, prog: e.prog}, c, []string{"-h"})
+			he := *e
+			he.stderr = e.stdout
+			return runCommand(context.Background(), &he, c, []string{"-h"})
 		}
 	}
 	fmt.Fprintf(e.stderr, "ducha help: unknown command %q%s\n", args[0], suggest.DidYouMean(args[0], commandNames()))
@@ -225,7 +275,7 @@ func projectDir(e *env, cmd string, pos []string) (string, bool) {
 	if len(pos) > 0 {
 		dir = pos[0]
 	}
-	fi, err := os.Stat(dir)
+	fi, err := os.Stat(e.path(dir))
 	if err != nil || !fi.IsDir() {
 		fmt.Fprintf(e.stderr, "ducha %s: %s is not a directory; give the project's directory (the one holding data/)\n", cmd, dir)
 		return "", false

@@ -50,7 +50,7 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 		if after, toName, code, ok = loadState(ctx, e, "diff", *dir, pos[1]); !ok {
 			return code
 		}
-	} else if after, code, ok = loadProject(e, "diff", source.Dir(*dir), *dir); !ok {
+	} else if after, code, ok = loadProject(e, "diff", source.Dir(e.path(*dir)), *dir); !ok {
 		return code
 	}
 	if toName == "" {
@@ -71,11 +71,11 @@ func runDiff(ctx context.Context, e *env, args []string) int {
 // loadState loads the project as it is in the folder or at the git
 // revision rev of the repository of dir, and names it.
 func loadState(ctx context.Context, e *env, cmd, dir, rev string) (*model.Project, string, int, bool) {
-	if fi, err := os.Stat(rev); err == nil && fi.IsDir() {
-		p, code, ok := loadProject(e, cmd, source.Dir(rev), rev)
+	if fi, err := os.Stat(e.path(rev)); err == nil && fi.IsDir() {
+		p, code, ok := loadProject(e, cmd, source.Dir(e.path(rev)), rev)
 		return p, rev, code, ok
 	}
-	fsys, name, err := revision(ctx, dir, rev)
+	fsys, name, err := revision(ctx, e.path(dir), rev)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha %s: %s is neither a folder nor a revision of the repository of %s: %v\n", cmd, rev, dir, err)
 		return nil, "", ExitUsage, false

@@ -39,7 +39,7 @@ func runImport(_ context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	data, err := readSheet(file)
+	data, err := readSheet(e.path(file))
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha import: %v\n", err)
 		return ExitUsage
@@ -58,7 +58,7 @@ func runImport(_ context.Context, e *env, args []string) int {
 			return ExitData
 		}
 	}
-	fsys := source.Dir(dir)
+	fsys := source.Dir(e.path(dir))
 	changes, notes, probs := sheet.Plan(book, p, c, func(name string) ([]byte, error) { return fs.ReadFile(fsys, name) })
 	if len(probs) > 0 {
 		return sheetProblems(e, file, probs)
@@ -157,7 +157,7 @@ func writeChanges(e *env, fsys *source.FS, dir string, changes []sheet.Change) i
 		}
 	}
 	for _, ch := range changes {
-		if err := output.ReplaceFile(filepath.Join(dir, filepath.FromSlash(ch.File)), ch.Data); err != nil {
+		if err := output.ReplaceFile(filepath.Join(e.path(dir), filepath.FromSlash(ch.File)), ch.Data); err != nil {
 			fmt.Fprintf(e.stderr, "ducha import: %v\n", err)
 			return ExitInternal
 		}

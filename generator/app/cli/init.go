@@ -47,7 +47,7 @@ func runInit(_ context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	dir := pos[0]
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+	if entries, err := os.ReadDir(e.path(dir)); err == nil && len(entries) > 0 {
 		fmt.Fprintf(e.stderr, "ducha init: %s is not empty; give a new or empty folder\n", dir)
 		return ExitUsage
 	}
@@ -60,11 +60,11 @@ func runInit(_ context.Context, e *env, args []string) int {
 		}
 		what = "a blank campaign, data/" + strconv.Itoa(*year) + "/,"
 	}
-	if err := writeTree(dir, tree); err != nil {
+	if err := writeTree(e.path(dir), tree); err != nil {
 		fmt.Fprintf(e.stderr, "ducha init: %v\n", err)
 		return ExitInternal
 	}
-	if err := writeTree(dir, editorFiles()); err != nil {
+	if err := writeTree(e.path(dir), editorFiles()); err != nil {
 		fmt.Fprintf(e.stderr, "ducha init: %v\n", err)
 		return ExitInternal
 	}

@@ -75,7 +75,7 @@ func runNew(_ context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	n := &newCmd{env: e, dir: dir, province: *province}
-	p, err := scaffold.Open(dir, *from)
+	p, err := scaffold.Open(e.path(dir), *from)
 	if err != nil {
 		return n.failed(err)
 	}

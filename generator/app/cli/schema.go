@@ -33,14 +33,14 @@ func runSchema(_ context.Context, e *env, args []string) int {
 		return ExitUsage
 	}
 	if *out != "" {
-		if err := writeSchemas(*out); err != nil {
+		if err := writeSchemas(e.path(*out)); err != nil {
 			fmt.Fprintf(e.stderr, "ducha schema: %v\n", err)
 			return ExitInternal
 		}
 		fmt.Fprintf(e.stdout, "ducha schema: wrote %d schemas into %s\n", len(jsonschema.Files()), *out)
 		return ExitOK
 	}
-	return wireSchemas(e, dir)
+	return wireSchemas(e, e.path(dir))
 }
 
 // writeSchemas writes every schema into dir.

@@ -23,7 +23,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	err := serve.Run(ctx, serve.Options{Dir: dir, Addr: *addr, Log: e.stderr}, func(url string) {
+	err := serve.Run(ctx, serve.Options{Dir: e.path(dir), Addr: *addr, Log: e.stderr}, func(url string) {
 		fmt.Fprintf(e.stdout, "ducha serve: serving %s at %s (Ctrl-C to stop)\n", dir, url)
 	})
 	if err != nil {

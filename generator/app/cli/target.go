@@ -141,10 +141,10 @@ func realPath(name string) (string, error) {
 // project's own files: ok is false after a message, with the exit code.
 // def is the default of -o.
 func outputTarget(e *env, cmd, dir, out string, ch *pipeline.Checked, what, def string) (target string, code int, ok bool) {
-	target, err := realPath(out)
+	target, err := realPath(e.path(out))
 	var pp projectPaths
 	if err == nil {
-		pp, err = readProjectPaths(dir, ch.Project.Config)
+		pp, err = readProjectPaths(e.path(dir), ch.Project.Config)
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha %s: %v\n", cmd, err)
