@@ -46,7 +46,7 @@ func runTemplate(_ context.Context, e *env, args []string) int {
 	if !ok {
 		return code
 	}
-	t := sheet.Template{Project: p, Campaign: c, Created: created(c.AsOf)}
+	t := sheet.Template{Project: p, Campaign: c, Created: created(e, c.AsOf)}
 	lang := p.Config.Lang()
 	suffix := "all"
 	switch {
@@ -73,11 +73,11 @@ func runTemplate(_ context.Context, e *env, args []string) int {
 	if *out == "" {
 		*out = c.ID + "-" + suffix + ".xlsx"
 	}
-	if _, err := os.Lstat(*out); err == nil {
+	if _, err := os.Lstat(e.path(*out)); err == nil {
 		fmt.Fprintf(e.stderr, "ducha template: %s already exists; it may be filled in: give another name with -o, or remove it\n", *out)
 		return ExitUsage
 	}
-	err := output.WriteFileAtomic(*out, func(w io.Writer) error { return sheet.Write(w, t) })
+	err := output.WriteFileAtomic(e.path(*out), func(w io.Writer) error { return sheet.Write(w, t) })
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha template: %v\n", err)
 		return ExitInternal
@@ -95,7 +95,7 @@ func runTemplate(_ context.Context, e *env, args []string) int {
 // briefing's fonts, and returns it with its current campaign. ok is false
 // when the project has errors (printed) or no campaign.
 func checkedCampaign(e *env, cmd, dir string) (*model.Project, *model.Campaign, int, bool) {
-	ch, err := pipeline.Check(source.Dir(dir), pipeline.CheckOptions{})
+	ch, err := pipeline.Check(source.Dir(e.path(dir)), pipeline.CheckOptions{})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "ducha %s: %v\n", cmd, err)
 		return nil, nil, ExitInternal, false
@@ -117,8 +117,8 @@ func checkedCampaign(e *env, cmd, dir string) (*model.Project, *model.Campaign, 
 // created is the date written into a file as its creation: SOURCE_DATE_EPOCH
 // when set, else the campaign's as_of, never the clock, so that the same
 // project gives the same file.
-func created(asOf model.Date) time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+func created(e *env, asOf model.Date) time.Time {
+	if s := e.getenv("SOURCE_DATE_EPOCH"); s != "" {
 		if sec, err := strconv.ParseInt(s, 10, 64); err == nil && sec >= 0 {
 			return time.Unix(sec, 0).UTC()
 		}
