@@ -87,7 +87,11 @@ func quiet(t *testing.T, w *Watcher) {
 	}
 }
 
+// The tests run in parallel: each watches a project of its own, and most
+// of their time is waiting for quiet periods.
+
 func TestSaveStyles(t *testing.T) {
+	t.Parallel()
 	root, w := setup(t)
 	const f = "data/2015/groups.yaml"
 	p := filepath.Join(root, f)
@@ -125,6 +129,7 @@ func TestSaveStyles(t *testing.T) {
 // period make one batch. The period is long here, so that a busy machine,
 // slow to make the 50 saves, does not split the burst.
 func TestBurstIsOneBatch(t *testing.T) {
+	t.Parallel()
 	root := project(t)
 	w := startQuiet(t, root, time.Second)
 	for i := range 50 {
@@ -135,6 +140,7 @@ func TestBurstIsOneBatch(t *testing.T) {
 }
 
 func TestIgnored(t *testing.T) {
+	t.Parallel()
 	root, w := setup(t)
 	writeFile(t, root, "public/index.html", "x")
 	writeFile(t, root, "README.md", "x")
@@ -145,6 +151,7 @@ func TestIgnored(t *testing.T) {
 }
 
 func TestNewAndRenamedFolders(t *testing.T) {
+	t.Parallel()
 	root, w := setup(t)
 	// A new folder with a file written at once: the file is written before
 	// the folder's watch exists, and must still be reported.
@@ -174,6 +181,7 @@ func TestNewAndRenamedFolders(t *testing.T) {
 }
 
 func TestSetFiles(t *testing.T) {
+	t.Parallel()
 	root, w := setup(t)
 	writeFile(t, root, "fonts/song.ttf", "x")
 	quiet(t, w)
@@ -195,6 +203,7 @@ func symlink(t *testing.T, target, link string) {
 // another folder of the project, with a sub-folder that is a link too, and
 // links that lead back up the tree and out of the project.
 func TestLinkedFolders(t *testing.T) {
+	t.Parallel()
 	root := t.TempDir()
 	outside := t.TempDir()
 	writeFile(t, root, "store/data/2015/groups.yaml", "a")
