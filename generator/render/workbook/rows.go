@@ -10,6 +10,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -68,13 +69,16 @@ func (sr sheetRows) part(zf *zip.File) (compressed, error) {
 	}
 	var out bytes.Buffer
 	out.Grow(len(sr.findings)*120 + len(xml))
-	fw, err := flate.NewWriter(&out, 5) // archive/zip's level
-	if err != nil {
-		return compressed{}, err
-	}
+	// A compressor holds about 1 MB: each is used for part after part,
+	// not made anew for each sheet.
+	z := compressors.Get().(*compressor)
+	defer compressors.Put(z)
+	fw := z.fw
+	fw.Reset(&out)
 	crc := crc32.NewIEEE()
 	cw := &countWriter{w: io.MultiWriter(fw, crc)}
-	bw := bufio.NewWriterSize(cw, 64<<10)
+	bw := z.bw
+	bw.Reset(cw)
 	bw.Write(xml[:end])
 	var cell []byte
 	for n, f := range sr.findings {
@@ -99,6 +103,18 @@ func (sr sheetRows) part(zf *zip.File) (compressed, error) {
 	}
 	return compressed{data: out.Bytes(), crc: crc.Sum32(), size: uint64(cw.n)}, nil
 }
+
+// compressor is a deflate writer at archive/zip's level, with the
+// buffer rows are written through.
+type compressor struct {
+	fw *flate.Writer
+	bw *bufio.Writer
+}
+
+var compressors = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, 5) // archive/zip's level: never fails
+	return &compressor{fw: fw, bw: bufio.NewWriterSize(nil, 64<<10)}
+}}
 
 type countWriter struct {
 	w io.Writer
