@@ -165,8 +165,10 @@ func inNameOrder(out io.Writer, data []byte, rows map[string]sheetRows) error {
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	found := 0
 	for i, zf := range files {
 		if sr, ok := rows[zf.Name]; ok {
+			found++
 			wg.Go(func() {
 				sem <- struct{}{}
 				defer func() { <-sem }()
@@ -175,6 +177,11 @@ func inNameOrder(out io.Writer, data []byte, rows map[string]sheetRows) error {
 		}
 	}
 	wg.Wait()
+	if found != len(rows) {
+		// A sheet is not in the part Write expects it in (a later
+		// excelize naming parts otherwise): excelize writes the rows.
+		return errUnusual
+	}
 	if err := errors.Join(errs...); err != nil {
 		if errors.Is(err, errUnusual) {
 			return errUnusual
