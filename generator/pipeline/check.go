@@ -59,17 +59,30 @@ func (c *Cache) Check(fsys fs.FS, opts CheckOptions) (*Checked, error) {
 	if cur := p.Current(); cur != nil && !opts.AsOf.IsZero() {
 		cur.AsOf, cur.AsOfFlag = opts.AsOf, true
 	}
+	// The fonts' coverage of the text is checked on a core of its own,
+	// while the rules and the figures are checked on another; both only
+	// read the project, and the fonts' problems join the others after.
+	ch := &Checked{Project: p, Diags: diags}
+	var (
+		wg        sync.WaitGroup
+		fontDiags diag.List
+		fontErr   error
+	)
+	if opts.Briefing {
+		wg.Go(func() {
+			fontErr = guard(func() (err error) { ch.Fonts, err = c.checkFonts(fsys, p, &fontDiags); return err })
+		})
+	}
 	validate.Project(p, diags)
 	if len(p.Campaigns) == 0 && diags.Len() == 0 {
 		diags.Errorf(model.Pos{File: "data"}, "no campaign: create data/<year>/campaign.yaml (see docs/data-format.md)")
 	}
 	checkFigures(p, diags)
-	ch := &Checked{Project: p, Diags: diags}
-	if opts.Briefing {
-		if ch.Fonts, err = c.checkFonts(fsys, p, diags); err != nil {
-			return nil, err
-		}
+	wg.Wait()
+	if fontErr != nil {
+		return nil, fontErr
 	}
+	diags.Merge(&fontDiags)
 	return ch, nil
 }
 

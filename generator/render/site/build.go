@@ -92,7 +92,13 @@ func newSite(p *model.Project, r *report.Report, opts Options) (*site, error) {
 		return nil, err
 	}
 	s.tmpl, s.static = tmpl, static
-	s.exec = tmplexec.New(tmpl, funcs)
+	if opts.Templates == nil {
+		// The embedded templates alone, with the same functions on
+		// every build: their escaped copy is made once per process.
+		s.exec = tmplexec.NewShared("site: embedded templates", tmpl, funcs)
+	} else {
+		s.exec = tmplexec.New(tmpl, funcs)
+	}
 	s.extra = extraPages(s.c)
 	s.shared = s.newShared()
 	return s, nil

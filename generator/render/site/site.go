@@ -281,7 +281,10 @@ func Prepare(ctx context.Context, p *model.Project, r *report.Report, opts Optio
 	if err != nil {
 		return nil, err
 	}
-	site := &Prepared{s: s, jobs: append(append(s.files(), s.pages()...), s.projectPages()...)}
+	// The pages about every campaign (the search data above all) come
+	// first with the files, long jobs that would otherwise be left for
+	// last on one core.
+	site := &Prepared{s: s, jobs: append(append(s.projectPages(), s.files()...), s.pages()...)}
 	site.jobs = append(site.jobs, others...)
 	site.byName = make(map[string]int, len(site.jobs))
 	for i, j := range site.jobs {

@@ -14,11 +14,14 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -54,10 +57,26 @@ const (
 )
 
 // Write writes the workbook of the report r to out.
+//
+// The rows are written by rows.go, straight into each sheet's compressed
+// part, in the bytes excelize's StreamWriter writes; excelize writes the
+// rest of the workbook, the sheets with their header rows included. A
+// report with a value rows.go does not write as excelize would (see
+// there) is written by excelize alone, as it was before.
 func Write(out io.Writer, r *report.Report, opts Options) error {
+	err := write(out, r, opts, true)
+	if errors.Is(err, errUnusual) {
+		err = write(out, r, opts, false)
+	}
+	return err
+}
+
+// write writes the workbook, its rows by rows.go when fast is set, else
+// through excelize's StreamWriter.
+func write(out io.Writer, r *report.Report, opts Options, fast bool) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	w := &writer{f: f, r: r, lang: r.Lang, opts: opts}
+	w := &writer{f: f, r: r, lang: r.Lang, opts: opts, fast: fast}
 	if err := w.styles(); err != nil {
 		return err
 	}
@@ -94,6 +113,11 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 	// Before the rows: once streamed, a sheet would be read back whole
 	// to mark it selected or not, and written out again.
 	f.SetActiveSheet(0)
+	ids := map[string]int{}
+	for id, name := range f.GetSheetMap() {
+		ids[name] = id
+	}
+	rows := map[string]sheetRows{} // by part name, with fast
 	for i, s := range sheets {
 		cols := w.columns()
 		if i == 1 {
@@ -101,6 +125,9 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 		}
 		if err := w.sheet(s.name, cols, s.findings); err != nil {
 			return fmt.Errorf("workbook: %s: %w", s.name, err)
+		}
+		if fast {
+			rows["xl/worksheets/sheet"+strconv.Itoa(ids[s.name])+".xml"] = sheetRows{w: w, cols: cols, findings: s.findings}
 		}
 	}
 	created := opts.Created
@@ -119,30 +146,65 @@ func Write(out io.Writer, r *report.Report, opts Options) error {
 	if err := f.Write(&b); err != nil {
 		return err
 	}
-	return inNameOrder(out, b.Bytes())
+	return inNameOrder(out, b.Bytes(), rows)
 }
 
 // inNameOrder writes the zip archive data to out with its files in name
-// order.
-func inNameOrder(out io.Writer, data []byte) error {
+// order; the rows of a part in rows are written into it (rows.go).
+func inNameOrder(out io.Writer, data []byte, rows map[string]sheetRows) error {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return err
 	}
 	files := slices.Clone(zr.File)
 	slices.SortFunc(files, func(a, b *zip.File) int { return strings.Compare(a.Name, b.Name) })
+	// Every part with rows is made before anything is written, so that a
+	// cell left to excelize (errUnusual) leaves out as it was.
+	// They are compressed on every core.
+	parts := make([]compressed, len(files))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	found := 0
+	for i, zf := range files {
+		if sr, ok := rows[zf.Name]; ok {
+			found++
+			wg.Go(func() {
+				sem <- struct{}{}
+				defer func() { <-sem }()
+				parts[i], errs[i] = sr.part(zf)
+			})
+		}
+	}
+	wg.Wait()
+	if found != len(rows) {
+		// A sheet is not in the part Write expects it in (a later
+		// excelize naming parts otherwise): excelize writes the rows.
+		return errUnusual
+	}
+	if err := errors.Join(errs...); err != nil {
+		if errors.Is(err, errUnusual) {
+			return errUnusual
+		}
+		return err
+	}
 	zw := zip.NewWriter(out)
-	for _, zf := range files {
+	for i, zf := range files {
 		r, err := zf.OpenRaw()
 		if err != nil {
 			return err
 		}
 		h := zf.FileHeader
+		var raw io.Reader = r
+		if part := parts[i]; part.data != nil {
+			h.CRC32, h.CompressedSize64, h.UncompressedSize64 = part.crc, uint64(len(part.data)), part.size
+			raw = bytes.NewReader(part.data)
+		}
 		w, err := zw.CreateRaw(&h)
 		if err != nil {
 			return err
 		}
-		if _, err := io.Copy(w, r); err != nil {
+		if _, err := io.Copy(w, raw); err != nil {
 			return err
 		}
 	}
@@ -186,6 +248,7 @@ type writer struct {
 	r    *report.Report
 	lang model.Lang
 	opts Options
+	fast bool // rows written by rows.go
 
 	header, text, wrap, date, number int // style IDs
 }
@@ -248,6 +311,9 @@ func (w *writer) sheet(name string, cols []column, fs []*model.Finding) error {
 	}
 	if err := sw.SetRow("A1", row); err != nil {
 		return err
+	}
+	if w.fast {
+		return sw.Flush() // rows.go writes the rows into the part
 	}
 	for n, f := range fs {
 		for i, c := range cols {

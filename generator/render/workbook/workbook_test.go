@@ -3,6 +3,8 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/xml"
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -263,4 +265,99 @@ func BenchmarkWrite(b *testing.B) {
 			}
 		})
 	}
+}
+
+// TestRowsAsExcelize: the rows written by rows.go are the bytes
+// excelize's StreamWriter writes, the whole workbook byte for byte: on the
+// sample in both languages, on a synthetic campaign, and with text that
+// must be escaped, marked or cut; a value rows.go leaves to excelize
+// (errUnusual) makes Write write the workbook through excelize.
+func TestRowsAsExcelize(t *testing.T) {
+	addr := Options{Address: func(f *model.Finding) string { return "findings/" + f.ID + ".html" }}
+	same := func(t *testing.T, r *report.Report, opts Options, unusual bool) {
+		t.Helper()
+		var fast, slow, public bytes.Buffer
+		err := write(&fast, r, opts, true)
+		if unusual {
+			if !errors.Is(err, errUnusual) {
+				t.Fatalf("fast write: %v, want errUnusual", err)
+			}
+		} else if err != nil {
+			t.Fatal(err)
+		}
+		if err := write(&slow, r, opts, false); err != nil {
+			t.Fatal(err)
+		}
+		if err := Write(&public, r, opts); err != nil {
+			t.Fatal(err)
+		}
+		if !unusual && !bytes.Equal(fast.Bytes(), slow.Bytes()) {
+			t.Errorf("rows.go's workbook (%d bytes) differs from excelize's (%d bytes)", fast.Len(), slow.Len())
+		}
+		if !bytes.Equal(public.Bytes(), slow.Bytes()) {
+			t.Errorf("Write's workbook (%d bytes) differs from excelize's (%d bytes)", public.Len(), slow.Len())
+		}
+	}
+	t.Run("sample", func(t *testing.T) { same(t, sample(t), addr, false) })
+	t.Run("sample-en", func(t *testing.T) {
+		p, _, err := load.Load(fixture.Sample(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, report.New(p.Current(), model.EN), Options{}, false)
+	})
+	t.Run("synthetic", func(t *testing.T) {
+		fsys, err := synth.FS(synth.Options{Findings: 500, Provinces: 31, Seed: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _, err := load.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(t, report.New(p.Current(), model.ZH), addr, false)
+	})
+	texts := []string{
+		" leading space", "trailing tab\t", "\nnewline first", "last\r", "a & b < c > d \"e\" 'f'",
+		"line\nbreak\r\nand\ttab", "ctrl \x01\x1f\x7f", "\uFFFE\uFFFF non-characters", "\uFFFD replacement",
+		"emoji 😀 and 汉字", "&#xA; literal", "x_y_z", strings.Repeat("长", 20000),
+	}
+	t.Run("escaped", func(t *testing.T) {
+		r := sample(t)
+		for i, f := range r.Findings {
+			f.Title.ZH = texts[i%len(texts)]
+			f.Detail.ZH = texts[(i+1)%len(texts)]
+		}
+		same(t, r, addr, false)
+	})
+	for _, odd := range []string{"_x0041_ looks like a code", strings.Repeat("长", 40000), "bad \xff UTF-8"} {
+		t.Run("unusual", func(t *testing.T) {
+			r := sample(t)
+			r.Findings[len(r.Findings)-1].Title.ZH = odd
+			same(t, r, addr, true)
+		})
+	}
+	t.Run("old-date", func(t *testing.T) {
+		r := sample(t)
+		r.Findings[0].Date = model.Date{Year: 1900, Month: time.February, Day: 28}
+		same(t, r, addr, true)
+	})
+}
+
+// FuzzEscaped: appendEscaped escapes as excelize does, through
+// encoding/xml with newlines put back.
+func FuzzEscaped(f *testing.F) {
+	for _, s := range []string{"a&b", "<\"'>", "\t\n\r", "\x00\x01", "\xff", "\uFFFD", "\uFFFE", "😀汉", "&#xA;"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want strings.Builder
+		if err := xml.EscapeText(&want, []byte(s)); err != nil {
+			t.Skip()
+		}
+		w := strings.ReplaceAll(want.String(), "&#xA;", "\n")
+		if got := string(appendEscaped(nil, s)); got != w {
+			t.Fatalf("appendEscaped(%q) = %q, want %q", s, got, w)
+		}
+	})
 }

@@ -82,9 +82,40 @@ type Executor struct {
 // to html/template.
 func New(t *template.Template, funcs map[string]Func) *Executor {
 	e := &Executor{t: t, funcs: funcs, progs: map[string]*program{}, states: make(chan *state, 16)}
+	e.esc = escaped(t, funcs)
+	return e
+}
+
+// NewShared is New, but the escaped copy of the set is made once per
+// process for each key and shared by every Executor made with that key:
+// escaping is most of the cost of New (about 9 ms for the site's
+// templates), paid again by every build of a process that builds again
+// and again (the preview server), for the same trees. The key must stand
+// for the templates' text and the names and types of the functions: two
+// sets with one key must escape alike. The copy is only read, so
+// Executors in several goroutines may share it.
+func NewShared(key string, t *template.Template, funcs map[string]Func) *Executor {
+	e := &Executor{t: t, funcs: funcs, progs: map[string]*program{}, states: make(chan *state, 16)}
+	if esc, ok := shared.Load(key); ok {
+		e.esc = esc.(*template.Template)
+		return e
+	}
+	e.esc = escaped(t, funcs)
+	if e.esc != nil {
+		shared.Store(key, e.esc)
+	}
+	return e
+}
+
+// shared holds the escaped copies of NewShared, by key.
+var shared sync.Map
+
+// escaped returns a copy of the set t escaped (see New), or nil when t
+// cannot be copied.
+func escaped(t *template.Template, funcs map[string]Func) *template.Template {
 	esc, err := t.Clone()
 	if err != nil {
-		return e
+		return nil
 	}
 	stubs := make(template.FuncMap, len(funcs))
 	for name, f := range funcs {
@@ -96,8 +127,7 @@ func New(t *template.Template, funcs map[string]Func) *Executor {
 		// cannot be escaped is left with no tree, and to html/template.
 		esc.ExecuteTemplate(io.Discard, x.Name(), nil)
 	}
-	e.esc = esc
-	return e
+	return esc
 }
 
 // stub returns a function of type typ that returns zero values.

@@ -305,3 +305,44 @@ func TestBugsCounted(t *testing.T) {
 		t.Errorf("a fresh executor has %d bugs", n)
 	}
 }
+
+// TestShared: Executors made by NewShared with one key share one escaped
+// copy, made by the first, and each still writes html/template's output
+// with its own functions; another key gets a copy of its own.
+func TestShared(t *testing.T) {
+	src := `<a href="/x?q={{.Name}}" title="{{up .Name}}">{{.Name}}</a>{{template "u" .}}{{define "u"}}<p>{{.Upper}}</p>{{end}}`
+	key := t.Name()
+	var first *Executor
+	for i := range 3 {
+		funcs := testFuncs()
+		tmpl := template.Must(template.New("t").Funcs(FuncMap(funcs)).Parse(src))
+		e := NewShared(key, tmpl, funcs)
+		if e.esc == nil {
+			t.Fatal("no escaped copy")
+		}
+		if first == nil {
+			first = e
+		} else if e.esc != first.esc {
+			t.Errorf("executor %d has an escaped copy of its own", i+1)
+		}
+		var got bytes.Buffer
+		if err := e.Execute(&got, "t", testData()); err != nil {
+			t.Fatal(err)
+		}
+		want, err := reference(t, src, testFuncs(), testData())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want {
+			t.Errorf("executor %d: %q, want %q", i+1, got.String(), want)
+		}
+		if fast, slow := e.Stats(); fast != 1 || slow != 0 {
+			t.Errorf("executor %d: %d executions by the executor, %d by html/template; want 1, 0", i+1, fast, slow)
+		}
+	}
+	funcs := testFuncs()
+	other := NewShared(key+"/other", template.Must(template.New("t").Funcs(FuncMap(funcs)).Parse(src)), funcs)
+	if other.esc == first.esc {
+		t.Error("another key shares the escaped copy")
+	}
+}
