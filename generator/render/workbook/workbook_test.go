@@ -39,7 +39,7 @@ func sample(t *testing.T) *report.Report {
 func TestWorkbook(t *testing.T) {
 	t.Run("sample", func(t *testing.T) { checkWorkbook(t, sample(t)) })
 	t.Run("synthetic", func(t *testing.T) {
-		fsys, err := synth.FS(synth.Options{Findings: 400, Provinces: 31, Seed: 3})
+		fsys, err := synth.FS(synth.Options{Findings: short(400), Provinces: 31, Seed: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -49,6 +49,15 @@ func TestWorkbook(t *testing.T) {
 		}
 		checkWorkbook(t, report.New(p.Current(), model.ZH))
 	})
+}
+
+// short returns n findings for a synthetic campaign, or a fifth of them
+// with -short: fewer rows, over the same 31 provinces.
+func short(n int) int {
+	if testing.Short() {
+		return n / 5
+	}
+	return n
 }
 
 // checkWorkbook writes the workbook of r and reads it back.
@@ -307,7 +316,7 @@ func TestRowsAsExcelize(t *testing.T) {
 		same(t, report.New(p.Current(), model.EN), Options{}, false)
 	})
 	t.Run("synthetic", func(t *testing.T) {
-		fsys, err := synth.FS(synth.Options{Findings: 500, Provinces: 31, Seed: 5})
+		fsys, err := synth.FS(synth.Options{Findings: short(500), Provinces: 31, Seed: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
